@@ -1,0 +1,44 @@
+# CivicDesk: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV := CIVICDESK_DEBUG=1
+
+.PHONY: run test lint typecheck pytest install messages bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: $(STAMP)
+	cd src/civicdesk && $(DEV) ../../$(BIN)/civicdesk compilemessages --ignore '.venv' -v 0
+
+run: install messages
+	mkdir -p var
+	$(DEV) $(BIN)/civicdesk migrate --noinput -v 0
+	$(DEV) $(BIN)/civicdesk seed --demo
+	$(DEV) $(BIN)/civicdesk serve --host 127.0.0.1 --port 8000
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install
+	$(DEV) $(BIN)/mypy src
+
+pytest: install messages
+	$(DEV) $(BIN)/civicdesk makemigrations --check --dry-run -v 0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache

@@ -1,0 +1,81 @@
+"""Bilingual message texts. Each is built under the recipient's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Text:
+    subject: str
+    body: str
+    sms: str
+
+
+def _received(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("We received your case %(reference)s") % c,
+        body=_(
+            "Thank you. We received your case and gave it the reference %(reference)s.\n"
+            "%(entity)s will answer by %(due)s.\n"
+            "Follow it here: %(link)s"
+        )
+        % c,
+        sms=_("CivicDesk: case %(reference)s received. Answer by %(due)s. %(link)s") % c,
+    )
+
+
+def _answered(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your case %(reference)s has been answered") % c,
+        body=_(
+            "%(entity)s has answered your case %(reference)s.\n"
+            "Read the answer and tell us what you think: %(link)s"
+        )
+        % c,
+        sms=_("CivicDesk: case %(reference)s answered. Read and rate the answer: %(link)s") % c,
+    )
+
+
+def _info_requested(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("We need more information about case %(reference)s") % c,
+        body=_("%(entity)s needs more information to handle your case %(reference)s.\nReply here: %(link)s")
+        % c,
+        sms=_("CivicDesk: case %(reference)s needs more information from you. %(link)s") % c,
+    )
+
+
+def _closed(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your case %(reference)s is closed") % c,
+        body=_("Your case %(reference)s is now closed. You can still read it here: %(link)s") % c,
+        sms=_("CivicDesk: case %(reference)s is closed. %(link)s") % c,
+    )
+
+
+def _tracking_code(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your CivicDesk code") % c,
+        body=_("Your code to see case %(reference)s is %(code)s. It works once, for 10 minutes.") % c,
+        sms=_("CivicDesk code %(code)s for case %(reference)s. Valid 10 minutes. Do not share it.") % c,
+    )
+
+
+BUILDERS: dict[str, Callable[[dict[str, str]], Text]] = {
+    "received": _received,
+    "answered": _answered,
+    "info_requested": _info_requested,
+    "closed": _closed,
+    "tracking_code": _tracking_code,
+}
+
+
+def render(template: str, language: str, context: dict[str, str]) -> Text:
+    """The message `template` in `language`."""
+    with translation.override(language):
+        return BUILDERS[template](context)

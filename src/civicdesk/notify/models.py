@@ -1,0 +1,40 @@
+"""The outbox: every message to a citizen or staff member is a row written in the business transaction."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+
+class Notification(models.Model):
+    """One message on one channel, delivered at most once (claimed by a conditional UPDATE)."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-mail"
+        SMS = "sms", "SMS"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    key = models.CharField(max_length=120, unique=True, help_text="Deduplication key: one row per event.")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, null=True, blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    recipient = models.CharField(max_length=254)
+    language = models.CharField(max_length=2, default="ar")
+    template = models.CharField(max_length=40)
+    context = models.JSONField(default=dict, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "created_at"], name="notification_state")]
+
+    def __str__(self) -> str:
+        return self.key

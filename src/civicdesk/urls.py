@@ -1,0 +1,22 @@
+"""URL map: health probes and admin outside the language prefix; every page under /ar/ or /en/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from civicdesk.accounts.urls import urlpatterns as account_urls
+from civicdesk.cases.urls_staff import urlpatterns as case_staff_urls
+from civicdesk.web import views as web
+
+urlpatterns = [
+    path("healthz", web.healthz, name="healthz"),
+    path("readyz", web.readyz, name="readyz"),
+    path("favicon.ico", web.favicon, name="favicon"),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", web.home, name="home"),
+    path("", include("civicdesk.cases.urls_citizen")),
+    path("staff/", include((account_urls + case_staff_urls, "staff"), namespace="staff")),
+    prefix_default_language=True,
+)
