@@ -13,7 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+install: $(STAMP) node_modules/.package-lock.json
 
 messages: $(STAMP)
 	cd src/civicdesk && $(DEV) ../../$(BIN)/civicdesk compilemessages --ignore '.venv' -v 0
@@ -31,9 +34,11 @@ lint: install
 typecheck: install
 	$(DEV) $(BIN)/mypy src
 
+# The suite runs on SQLite, and again on PostgreSQL when DATABASE_URL points at one.
 pytest: install messages
 	$(DEV) $(BIN)/civicdesk makemigrations --check --dry-run -v 0
-	$(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+	if [ -n "$$DATABASE_URL" ]; then echo "== the same suite on PostgreSQL" && $(BIN)/pytest $(PYTEST_ARGS); fi
 
 test: lint typecheck pytest
 

@@ -12,3 +12,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "civicdesk.notify.sms.MemorySmsBackend"
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("CIVICDESK_TEST_MEDIA", "/tmp/civicdesk-test-media"))  # noqa: F405
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+STATIC_ROOT = BASE_DIR / "web" / "static"  # noqa: F405  (exists; silences WhiteNoise in tests)

@@ -41,7 +41,7 @@ def search_cases(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
         return cases
     if connection.vendor == "postgresql":
         raw = " & ".join(f"{t.replace(chr(39), '')}:*" for t in tokens)
-        return cases.annotate(_sv=SearchVector("search_text", config="simple")).filter(
+        return cases.alias(_sv=SearchVector("search_text", config="simple")).filter(
             _sv=SearchQuery(raw, config="simple", search_type="raw")
         )
     match = " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
