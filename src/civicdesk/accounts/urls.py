@@ -1,9 +1,10 @@
 """Staff sign-in and sign-out."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from civicdesk.accounts import views
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", views.StaffLoginView.as_view(), name="login"),
+    path("logout/", views.StaffLogoutView.as_view(), name="logout"),
 ]

@@ -107,6 +107,7 @@ class Case(models.Model):
             models.Index(fields=["entity", "case_type"], name="case_entity_type"),
             models.Index(fields=["entity", "sector"], name="case_entity_sector"),
             models.Index(fields=["entity", "due_at"], name="case_entity_due"),
+            models.Index(fields=["entity", "stage"], name="case_entity_stage"),
             models.Index(fields=["assigned_to", "status"], name="case_assignee_status"),
             models.Index(fields=["contact_phone"], name="case_contact_phone"),
             models.Index(fields=["contact_cpr"], name="case_contact_cpr"),

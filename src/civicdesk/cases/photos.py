@@ -88,3 +88,21 @@ def store_photo(*, case, photo: CleanPhoto, from_citizen: bool = True, message=N
         height=photo.height,
         from_citizen=from_citizen,
     )
+
+
+def photo_response(attachment, *, as_attachment: bool = True):  # type: ignore[no-untyped-def]
+    """Serve a stored photo: named, never sniffed, never cached; 404 when the file is gone."""
+    from django.http import FileResponse, Http404
+
+    path = photo_path(attachment.storage_name)
+    if not path.is_file():
+        raise Http404
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=as_attachment,
+        filename=attachment.download_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store, private"
+    return response

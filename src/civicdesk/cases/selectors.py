@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from civicdesk.cases.models import Case, CaseEvent, Message
+from civicdesk.cases.models import Attachment, Case, CaseEvent, Message
 from civicdesk.core.audit import audit
 from civicdesk.core.identifiers import normalise_reference
 
@@ -82,3 +82,27 @@ def case_messages(case: Case, *, public_only: bool) -> list[Message]:
     if public_only:
         messages = messages.exclude(kind=Message.Kind.NOTE)
     return list(messages)
+
+
+def get_case_for_citizen(reference: str) -> Case | None:
+    """A case for its citizen's tracking page; the caller has checked the session unlocked it."""
+    canonical = normalise_reference(reference)
+    if canonical is None:
+        return None
+    return (
+        Case.objects.select_related(
+            "case_type", "sector", "category", "entity", "department", "area__governorate"
+        )
+        .filter(reference=canonical)
+        .first()
+    )
+
+
+def case_photos(case: Case, *, public_only: bool) -> list[Attachment]:
+    """The case's photos, oldest first; citizens see theirs and those on public replies only."""
+    photos = case.attachments.select_related("message")
+    if public_only:
+        photos = photos.filter(
+            Q(from_citizen=True) | (Q(message__isnull=False) & ~Q(message__kind=Message.Kind.NOTE))
+        )
+    return list(photos)

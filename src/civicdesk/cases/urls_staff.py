@@ -1,10 +1,26 @@
-"""Staff pages: inbox and case page."""
+"""Staff pages: the inbox, the case page, its audited reveals and one POST URL per action.
+
+Every URL that takes a reference reads the case through `get_case_for`, so out of scope is a 404.
+"""
 
 from django.urls import path
 
-from civicdesk.cases.views import staff
+from civicdesk.cases.forms.staff import ACTION_FORMS
+from civicdesk.cases.views import staff_actions, staff_case, staff_inbox
 
 urlpatterns = [
-    path("", staff.inbox, name="inbox"),
-    path("cases/<str:reference>/", staff.case_page, name="case"),
+    path("", staff_inbox.inbox, name="inbox"),
+    path("cases/<str:reference>/", staff_case.case_page, name="case"),
+    path("cases/<str:reference>/contact/", staff_case.reveal_contact, name="case_contact"),
+    path("cases/<str:reference>/photos/<uuid:photo_id>/", staff_case.photo, name="case_photo"),
+    # One URL per action, e.g. cases/<reference>/assign/ named staff:case_assign.
+    *(
+        path(
+            f"cases/<str:reference>/{name.replace('_', '-')}/",
+            staff_actions.act,
+            {"action": name},
+            name=f"case_{name}",
+        )
+        for name in ACTION_FORMS
+    ),
 ]
