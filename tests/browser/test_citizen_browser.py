@@ -66,3 +66,6 @@ def test_submit_and_track_a_complaint_with_the_keyboard(page, settings, tmp_path
     assert page.url.endswith(f"/track/{reference}/")
     assert page.locator("h1").count() == 1
     assert axe_violations(page) == []
+    status = page.locator("main .tag").first.inner_text().strip()
+    assert status == ("Received" if lang == "en" else "تم الاستلام")
+    assert reference in page.locator("main").inner_text()

@@ -41,7 +41,7 @@ def detail(client, case: Case, language: str = "ar"):  # type: ignore[no-untyped
 
 
 def code_messages() -> list[str]:
-    return [sms["body"] for sms in MemorySmsBackend.outbox if "code" in sms["body"]]
+    return [sms["body"] for sms in MemorySmsBackend.outbox if sms["reference"].startswith("otp")]
 
 
 def sms_code() -> str:
