@@ -84,3 +84,13 @@ def submission(**overrides: object) -> Submission:
 def citizen_case(db):  # type: ignore[no-untyped-def]
     """A citizen's street-lighting complaint: it belongs to the Ministry of Works (entity A)."""
     return submit_case(submission=submission(), channel="web_form")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():  # type: ignore[no-untyped-def]
+    """A request leaves its language active in the thread; start every test from the default (Arabic)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

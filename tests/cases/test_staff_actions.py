@@ -52,9 +52,9 @@ def test_assign_to_self(client, agent_a, new_case):
     assert response.status_code == 302 and response.url == new_case.get_absolute_url()
     new_case.refresh_from_db()
     assert (new_case.assigned_to, new_case.status) == (agent_a, Status.ASSIGNED)
-    with translation.override("en"):
-        page = client.get(response.url).content.decode()
-    assert "The case was assigned." in page
+    page = client.get(response.url).content.decode()
+    with translation.override("ar"):
+        assert translation.gettext("The case was assigned.") in page
 
 
 def test_assign_to_colleague_and_not_to_another_entity(client, agent_a, agent_a2, agent_b, new_case):

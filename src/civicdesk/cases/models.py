@@ -155,6 +155,16 @@ class Case(models.Model):
         return f"{local[:1]}***@{domain}"
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuses bulk edits and deletes, which bypass Model.save() and Model.delete()."""
+
+    def update(self, **kwargs: object) -> int:
+        raise RuntimeError("Case events are append-only.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise RuntimeError("Case events are append-only.")
+
+
 class CaseEvent(models.Model):
     """One line of a case's history. Written once, never edited or deleted."""
 
@@ -168,6 +178,8 @@ class CaseEvent(models.Model):
     note = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
     is_public = models.BooleanField(default=False)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "id"]

@@ -1,8 +1,8 @@
 """Human-friendly case references with a check character, and random tracking tokens.
 
-A reference looks like ``TW-26-7K3M9QX``: a prefix, the two-digit year, six random characters from an
-alphabet with no look-alikes (no 0/O, 1/I/L, U, V) and a Luhn mod N check character, which catches every
-single-character typo and every swap of two neighbours.
+A reference looks like ``TW-26-7K3M9QK``: a prefix, the two-digit year, six random characters from an
+alphabet with no look-alikes (no 0/O, 1/I/L, U, V) and a check character, which catches every
+single-character typo and every swap of two characters.
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ _REFERENCE_RE = re.compile(rf"^([A-Z]{{2}})(\d{{2}})([{ALPHABET}]{{{RANDOM_LENGT
 
 
 def check_character(body: str) -> str:
-    """Luhn mod N check character for `body` (characters of ALPHABET)."""
-    factor = 2
-    total = 0
-    for ch in reversed(body):
-        addend = factor * _INDEX[ch]
-        factor = 1 if factor == 2 else 2
-        total += addend // _N + addend % _N
-    return ALPHABET[(_N - total % _N) % _N]
+    """The check character for `body` (characters of ALPHABET).
+
+    It makes the sum of value(character i) * 2**i over the whole reference a multiple of 29. As 29 is prime
+    and 2 is a primitive root modulo 29, the weights of up to 28 positions are distinct and non-zero, so a
+    changed character or two swapped characters always change the sum. (Luhn mod N, used before, misses
+    the swap of the first and last characters of the alphabet, "2Z" for "Z2".)
+    """
+    total = sum(pow(2, i, _N) * _INDEX[ch] for i, ch in enumerate(body))
+    return ALPHABET[(-total * pow(2, -len(body), _N)) % _N]
 
 
 def is_valid_check(body_with_check: str) -> bool:
@@ -38,7 +39,7 @@ def is_valid_check(body_with_check: str) -> bool:
 
 
 def new_reference(prefix: str, year: int) -> str:
-    """A fresh random reference such as TW-26-7K3M9QX."""
+    """A fresh random reference such as TW-26-7K3M9QK."""
     body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
     return f"{prefix}-{year % 100:02d}-{body}{check_character(body)}"
 
@@ -46,7 +47,7 @@ def new_reference(prefix: str, year: int) -> str:
 def normalise_reference(text: str) -> str | None:
     """Canonical form of a typed reference, or None when it cannot be one.
 
-    Accepts lower case, spaces, dashes, Arabic-Indic digits, and O/I/L typed for 0/1 look-alikes.
+    Accepts lower case, spaces, dashes, dots and Arabic-Indic digits.
     """
     cleaned = re.sub(r"[\s\-_./]", "", text.translate(DIGITS)).upper()
     match = _REFERENCE_RE.match(cleaned)

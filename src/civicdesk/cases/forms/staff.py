@@ -314,7 +314,7 @@ class DuplicateForm(CaseActionForm):
             return get_case_for(self.user, self.cleaned_data["original"], request=self.request)
         except Http404 as exc:
             raise forms.ValidationError(
-                _("Enter the reference of a case you can see, like TW-26-7K3M9QX.")
+                _("Enter the reference of a case you can see, like TW-26-7K3M9QK.")
             ) from exc
 
 
