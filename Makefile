@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := CIVICDESK_DEBUG=1
 
-.PHONY: run test lint typecheck pytest install messages bench clean
+.PHONY: run test lint typecheck pytest install messages clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,8 @@ run: install messages
 	$(DEV) $(BIN)/civicdesk serve --host 127.0.0.1 --port 8000
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 typecheck: install
 	$(DEV) $(BIN)/mypy src
@@ -41,9 +41,6 @@ pytest: install messages
 	if [ -n "$$DATABASE_URL" ]; then echo "== the same suite on PostgreSQL" && $(BIN)/pytest $(PYTEST_ARGS); fi
 
 test: lint typecheck pytest
-
-bench: install
-	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache
