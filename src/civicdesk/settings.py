@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "civicdesk.accounts",
     "civicdesk.cases",
     "civicdesk.notify",
+    "civicdesk.triage",
     "civicdesk.web",
 ]
 
