@@ -40,10 +40,14 @@ def search_cases(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
     if not tokens:
         return cases
     if connection.vendor == "postgresql":
+        # Full text with prefixes; when that finds nothing, trigram word similarity for misspellings.
         raw = " & ".join(f"{t.replace(chr(39), '')}:*" for t in tokens)
-        return cases.alias(_sv=SearchVector("search_text", config="simple")).filter(
+        found = cases.alias(_sv=SearchVector("search_text", config="simple")).filter(
             _sv=SearchQuery(raw, config="simple", search_type="raw")
         )
+        if found.exists():
+            return found
+        return cases.filter(search_text__trigram_word_similar=" ".join(tokens))
     match = " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
     return cases.filter(
         id__in=RawSQL("SELECT rowid FROM cases_case_fts WHERE cases_case_fts MATCH %s", [match])
