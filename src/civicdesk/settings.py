@@ -222,3 +222,4 @@ LOGGING = {
 }
 # Deliver queued notifications right after the business transaction commits (the worker does it too).
 NOTIFY_DELIVER_ON_COMMIT = env_flag("CIVICDESK_NOTIFY_ON_COMMIT", default=True)
+TRIAGE_MODEL_DIR = Path(os.environ.get("CIVICDESK_TRIAGE_MODEL_DIR", VAR_DIR / "models"))
