@@ -24,7 +24,7 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("train", help="Train on the shipped data and write a new model version.")
         evaluate_parser = sub.add_parser("evaluate", help="Accuracy and macro-F1 on a labelled JSONL file.")
-        evaluate_parser.add_argument("--file", required=True, type=Path)
+        evaluate_parser.add_argument("--file", required=True, type=Path, nargs="+", help="One or more files.")
         evaluate_parser.add_argument("--model", type=Path, help="A model file (default: the newest).")
         evaluate_parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
         classify_parser = sub.add_parser("classify", help='Read {"text": ...} lines, write predictions.')
@@ -49,7 +49,7 @@ class Command(BaseCommand):
 
     def _evaluate(self, options: dict[str, Any]) -> None:
         try:
-            examples = read_jsonl(options["file"])
+            examples = [example for path in options["file"] for example in read_jsonl(path)]
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         report = evaluate(self._model(options), examples)
