@@ -65,3 +65,13 @@ def test_bad_lines_are_refused_with_their_place(row, message):
 def test_a_line_that_is_not_json_is_refused():
     with pytest.raises(ValueError, match="not JSON"):
         parse_line("{text: 1", where="f.jsonl:1")
+
+
+def test_the_held_out_set_is_complete_and_shares_no_message_with_training():
+    heldout = shipped_examples("heldout")
+    counts = Counter((e.category, e.lang) for e in heldout)
+    for code, *_rest in ref.CATEGORIES:
+        assert (counts[(code, "ar")], counts[(code, "en")]) == (14, 10), code
+    training = {e.text.casefold() for e in shipped_examples("train")}
+    assert [e.text for e in heldout if e.text.casefold() in training] == []
+    assert len({e.text for e in heldout}) == len(heldout)
