@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "civicdesk.core",
     "civicdesk.accounts",
+    "civicdesk.routing",
     "civicdesk.cases",
     "civicdesk.notify",
     "civicdesk.triage",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "civicdesk.urls"
 WSGI_APPLICATION = "civicdesk.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["civicdesk.accounts.backends.StaffBackend"]
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:inbox"
 
@@ -196,7 +198,6 @@ SMS_BACKEND = os.environ.get("CIVICDESK_SMS_BACKEND", "civicdesk.notify.sms.LogS
 
 # Service levels and the citizen's one-time codes.
 DEFAULT_RESPONSE_WORKING_DAYS = 14
-SECOND_LOOK_WORKING_DAYS = 10
 REOPEN_WINDOW_DAYS = 30
 OTP_TTL_SECONDS = 600
 OTP_MAX_ATTEMPTS = 5
@@ -223,3 +224,5 @@ LOGGING = {
 # Deliver queued notifications right after the business transaction commits (the worker does it too).
 NOTIFY_DELIVER_ON_COMMIT = env_flag("CIVICDESK_NOTIFY_ON_COMMIT", default=True)
 TRIAGE_MODEL_DIR = Path(os.environ.get("CIVICDESK_TRIAGE_MODEL_DIR", VAR_DIR / "models"))
+# A case from a trusted channel is routed without a triage officer when the model is at least this sure.
+TRIAGE_AUTO_ROUTE_CONFIDENCE = float(os.environ.get("CIVICDESK_TRIAGE_AUTO_ROUTE", "0.6"))

@@ -25,7 +25,9 @@ def make_case(
 ) -> Case:
     """A case submitted through the intake service (with `photos` small PNGs if asked)."""
     cleaned = [clean_photo(io.BytesIO(_png(i))) for i in range(photos)]
-    return submit_case(submission=submission(**overrides), channel=channel, photos=cleaned, now=now)
+    return submit_case(
+        submission=submission(**overrides), channel=channel, photos=cleaned, now=now, classified_by_staff=True
+    )
 
 
 def _png(seed: int) -> bytes:

@@ -62,7 +62,7 @@ def test_the_link_unlocks_the_case_and_drops_the_token(client, citizen_case, lan
     assert html.count("<h1") == 1
     assert f'<bdi dir="ltr">{citizen_case.reference}</bdi>' in html
     assert citizen_case.tracking_token not in html
-    assert 'class="tag tag--new"' in html
+    assert 'class="tag tag--triaged"' in html
     assert citizen_case.entity.name_en in html or citizen_case.entity.name_ar in html
     assert ("AH" in html) if language == "en" else ("هـ" in html)
     assert page["Cache-Control"].startswith("no-store")

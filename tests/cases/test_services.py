@@ -13,7 +13,6 @@ from django.core import mail
 
 from civicdesk.cases.lifecycle import InvalidTransition
 from civicdesk.cases.models import Attachment, Case, CaseEvent, Message, Rating, Status
-from civicdesk.cases.routing import AreaNeeded
 from civicdesk.cases.services import (
     NotAllowedNow,
     add_citizen_information,
@@ -32,10 +31,11 @@ from civicdesk.cases.services import (
 from civicdesk.core import reference_data as ref
 from civicdesk.core.calendar import BAHRAIN
 from civicdesk.core.errors import DomainError, InvalidInput, PermissionRefused
-from civicdesk.core.models import ServiceLevel
 from civicdesk.notify.models import Notification
 from civicdesk.notify.services import deliver_pending
 from civicdesk.notify.sms import MemorySmsBackend
+from civicdesk.routing.models import ServicePolicy
+from civicdesk.routing.selectors import AreaNeeded
 from tests.conftest import make_staff, submission
 
 THURSDAY = dt.datetime(2026, 10, 1, 13, 0, tzinfo=BAHRAIN)
@@ -55,7 +55,9 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
 
 
 def new_case(**overrides: Any) -> Case:
-    return submit_case(submission=submission(**overrides), channel="web_form", notify=False)
+    return submit_case(
+        submission=submission(**overrides), channel="web_form", notify=False, classified_by_staff=True
+    )
 
 
 def answered_case(agent: Any, *, at: dt.datetime = ANSWERED_AT) -> Case:
@@ -102,7 +104,7 @@ def test_a_reference_clash_is_retried_with_a_fresh_reference(monkeypatch):
     case = new_case()
     assert case.reference == fresh
     assert Case.objects.filter(reference=taken).count() == 1
-    assert Case.objects.get(reference=fresh).events.get().action == "submitted"
+    assert [e.action for e in Case.objects.get(reference=fresh).events.all()] == ["submitted", "routed"]
 
 
 @pytest.mark.django_db
@@ -142,14 +144,14 @@ def test_the_most_specific_service_level_wins():
             submission=submission(**overrides), channel="web_form", now=THURSDAY, notify=False
         ).due_at
 
-    ServiceLevel.objects.create(entity_id="ewa", working_days=2)  # another entity's: ignored
+    ServicePolicy.objects.create(entity_id="ewa", resolution=2)  # another entity's: ignored
     assert due() == end_of(2026, 10, 21)
-    ServiceLevel.objects.create(case_type_id="complaint", working_days=10)
+    ServicePolicy.objects.create(case_type_id="complaint", resolution=10)
     assert due() == end_of(2026, 10, 15)
     assert due(case_type="inquiry") == end_of(2026, 10, 21)
-    ServiceLevel.objects.create(entity_id="works", working_days=5)
+    ServicePolicy.objects.create(entity_id="works", resolution=5)
     assert due() == end_of(2026, 10, 8)
-    ServiceLevel.objects.create(entity_id="works", case_type_id="complaint", working_days=3)
+    ServicePolicy.objects.create(entity_id="works", case_type_id="complaint", resolution=3)
     assert due() == end_of(2026, 10, 6)
     assert due(case_type="inquiry") == end_of(2026, 10, 8)
 
@@ -252,7 +254,7 @@ def test_transfer_keeps_the_deadline_changes_the_entity_and_clears_the_assignee(
     assert (event.action, event.note, event.data) == (
         "transferred",
         "The feeder cable is EWA's.",
-        {"from_entity": "works", "to_entity": "ewa"},
+        {"from_entity": "works", "to_entity": "ewa", "deadline": "keep"},
     )
     # Sent back to the category's own entity, it lands in the default department again.
     assign_case(case=citizen_case, actor=agent_b, assignee=agent_b)

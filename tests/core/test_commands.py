@@ -10,21 +10,29 @@ from django.core.management import CommandError, call_command
 
 from civicdesk.accounts.models import User
 from civicdesk.core import reference_data
-from civicdesk.core.models import Area, Block, Category, Channel, Department, Entity, ServiceLevel
+from civicdesk.core.models import Area, Block, Category, Channel, Department, Entity
+from civicdesk.routing.models import RoutingRule, ServicePolicy
 
 
 @pytest.mark.django_db
 def test_seed_loads_every_reference_row_and_is_idempotent():
     call_command("seed", verbosity=0)
-    counts = [m.objects.count() for m in (Entity, Department, Area, Block, Category, Channel, ServiceLevel)]
+    counts = [
+        m.objects.count()
+        for m in (Entity, Department, Area, Block, Category, Channel, ServicePolicy, RoutingRule)
+    ]
     call_command("seed", verbosity=0)
     assert [
-        m.objects.count() for m in (Entity, Department, Area, Block, Category, Channel, ServiceLevel)
+        m.objects.count()
+        for m in (Entity, Department, Area, Block, Category, Channel, ServicePolicy, RoutingRule)
     ] == counts
     assert Channel.objects.count() == 24
     assert Category.objects.count() == len(reference_data.CATEGORIES) == 22
     assert Entity.objects.filter(kind=Entity.Kind.GOVERNORATE).count() == 4
-    assert ServiceLevel.objects.get(entity=None, case_type=None).working_days == 14
+    assert ServicePolicy.objects.get(entity=None, case_type=None, category=None).resolution == 14
+    assert RoutingRule.objects.count() == 22  # one default rule per category
+    assert not Channel.objects.get(code="whatsapp").auto_route
+    assert Channel.objects.get(code="web_form").auto_route
     for governorate in Entity.objects.filter(kind=Entity.Kind.GOVERNORATE):
         assert governorate.areas.count() >= 5
         assert set(governorate.departments.values_list("code", flat=True)) >= {
@@ -48,11 +56,15 @@ def test_every_category_default_department_exists():
 
 @pytest.mark.django_db
 def test_seed_keeps_an_admin_edit_of_the_service_level():
-    level = ServiceLevel.objects.get(entity=None, case_type=None)
-    level.working_days = 10
+    level = ServicePolicy.objects.get(entity=None, case_type=None, category=None)
+    level.resolution = 10
     level.save()
+    channel = Channel.objects.get(code="web_form")
+    channel.auto_route = False
+    channel.save()
     call_command("seed", verbosity=0)
-    assert ServiceLevel.objects.get(entity=None, case_type=None).working_days == 10
+    assert ServicePolicy.objects.get(entity=None, case_type=None, category=None).resolution == 10
+    assert not Channel.objects.get(code="web_form").auto_route
 
 
 @pytest.mark.django_db

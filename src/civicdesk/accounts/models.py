@@ -14,6 +14,7 @@ class User(AbstractUser):
 
     class Role(models.TextChoices):
         AGENT = "agent", _("Case officer")
+        TRIAGE = "triage", _("Triage officer")
         SUPERVISOR = "supervisor", _("Supervisor")
         NATIONAL_ADMIN = "national_admin", _("National administrator")
 
@@ -47,6 +48,20 @@ class User(AbstractUser):
     @property
     def is_supervisor(self) -> bool:
         return self.role in {self.Role.SUPERVISOR, self.Role.NATIONAL_ADMIN}
+
+    @property
+    def can_triage(self) -> bool:
+        """Triage officers, supervisors and national administrators confirm or correct suggestions."""
+        return self.role in {self.Role.TRIAGE, self.Role.SUPERVISOR, self.Role.NATIONAL_ADMIN}
+
+    @property
+    def sees_whole_entity(self) -> bool:
+        return self.can_triage or self.department_id is None
+
+    @property
+    def sees_security(self) -> bool:
+        """Security cases are confidential: security entities and national administrators only."""
+        return self.is_national or bool(self.entity_id and self.entity and self.entity.is_security)
 
     @property
     def display_name(self) -> str:

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.cases.models import Case, CaseEvent, Status
-from civicdesk.core.calendar import local_date, working_days_between
 from civicdesk.core.errors import DomainError
+from civicdesk.routing import sla
 
 S = Status
 ALLOWED: dict[str, frozenset[str]] = {
@@ -47,18 +47,6 @@ def can_move(case: Case, to: str) -> bool:
     return to in ALLOWED[case.status]
 
 
-def _resume_clock(case: Case) -> None:
-    """Push the deadline back by the working days the clock was paused."""
-    if case.clock_paused_at is None:
-        return
-    paused = working_days_between(local_date(case.clock_paused_at), local_date(timezone.now()))
-    if paused:
-        from civicdesk.core.calendar import add_working_days, end_of_day
-
-        case.due_at = end_of_day(add_working_days(local_date(case.due_at), paused))
-    case.clock_paused_at = None
-
-
 def transition(
     case: Case,
     *,
@@ -75,13 +63,10 @@ def transition(
         raise InvalidTransition(case.status, to)
     now = timezone.now()
     from_status = case.status
-    if from_status == Status.AWAITING_CITIZEN:
-        _resume_clock(case)
-    if to == Status.AWAITING_CITIZEN:
-        case.clock_paused_at = now
+    case.status = to
+    sla.on_transition(case, from_status, to, now)
     if to in {Status.CLOSED, Status.REJECTED, Status.DUPLICATE}:
         case.closed_at = now
-    case.status = to
     return CaseEvent.objects.create(
         case=case,
         at=now,

@@ -41,6 +41,20 @@ OPEN_STATUSES = frozenset(
 )
 
 
+class TriageState(models.TextChoices):
+    PENDING = "pending", _("Waiting for triage")
+    AUTO = "auto", _("Routed automatically")
+    CONFIRMED = "confirmed", _("Suggestion confirmed")
+    CORRECTED = "corrected", _("Corrected by triage")
+    STAFF = "staff", _("Classified by staff at intake")
+
+
+class SlaState(models.TextChoices):
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    BREACHED = "breached", _("Overdue")
+
+
 class Case(models.Model):
     """A suggestion, complaint, inquiry, request or compliment from a citizen or resident."""
 
@@ -93,6 +107,21 @@ class Case(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
+    triage_state = models.CharField(
+        _("triage"), max_length=10, choices=TriageState.choices, default=TriageState.PENDING
+    )
+    suggestion = models.JSONField(_("triage suggestion"), default=dict, blank=True)
+
+    deadline_unit = models.CharField(max_length=5, default="days")
+    first_response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
+    at_risk_at = models.DateTimeField(null=True, blank=True)
+    sla_state = models.CharField(
+        _("service level"), max_length=10, choices=SlaState.choices, default=SlaState.ON_TRACK
+    )
+    escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
+    first_response_late = models.BooleanField(default=False)
+    next_sla_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
@@ -111,6 +140,10 @@ class Case(models.Model):
             models.Index(fields=["assigned_to", "status"], name="case_assignee_status"),
             models.Index(fields=["contact_phone"], name="case_contact_phone"),
             models.Index(fields=["contact_cpr"], name="case_contact_cpr"),
+            models.Index(fields=["entity", "triage_state"], name="case_entity_triage"),
+            models.Index(
+                fields=["next_sla_at"], name="case_sla_due", condition=models.Q(next_sla_at__isnull=False)
+            ),
         ]
 
     def __str__(self) -> str:

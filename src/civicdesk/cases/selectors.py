@@ -12,10 +12,13 @@ from civicdesk.cases.models import Attachment, Case, CaseEvent, Message
 from civicdesk.core.audit import audit
 from civicdesk.core.identifiers import normalise_reference
 
+CONFIDENTIAL_SECTOR = "security"
+
 
 def cases_visible_to(user: Any) -> QuerySet[Case]:
-    """Cases a staff member may see: all for national admins, the entity for supervisors,
-    the department (and own assignments) for case officers."""
+    """Cases a staff member may see: all for national admins, the entity for supervisors and triage
+    officers, the department (and own assignments) for case officers; security cases only for security
+    entities."""
     cases = Case.objects.all()
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return cases.none()
@@ -24,7 +27,9 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     if user.entity_id is None:
         return cases.none()
     cases = cases.filter(entity_id=user.entity_id)
-    if user.is_supervisor or user.department_id is None:
+    if not user.sees_security:
+        cases = cases.exclude(sector_id=CONFIDENTIAL_SECTOR)
+    if user.sees_whole_entity:
         return cases
     return cases.filter(Q(department_id=user.department_id) | Q(assigned_to=user))
 

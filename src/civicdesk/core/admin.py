@@ -17,12 +17,14 @@ class VocabularyAdmin(BilingualAdmin):
 class DepartmentInline(admin.TabularInline):
     model = models.Department
     extra = 0
+    raw_id_fields = ("head",)
 
 
 @admin.register(models.Entity)
 class EntityAdmin(BilingualAdmin):
     list_display = ("code", "name_ar", "name_en", "kind", "is_security", "is_active")
     list_filter = ("kind", "is_security")
+    raw_id_fields = ("head",)
     inlines = [DepartmentInline]
 
 
@@ -54,12 +56,12 @@ class CategoryAdmin(BilingualAdmin):
 
 admin.site.register(models.CaseType, VocabularyAdmin)
 admin.site.register(models.Sector, VocabularyAdmin)
-admin.site.register(models.Channel, VocabularyAdmin)
 
 
-@admin.register(models.ServiceLevel)
-class ServiceLevelAdmin(admin.ModelAdmin):
-    list_display = ("entity", "case_type", "working_days")
+@admin.register(models.Channel)
+class ChannelAdmin(BilingualAdmin):
+    list_display = ("code", "name_ar", "name_en", "staff_entry", "auto_route", "sort_order", "is_active")
+    list_editable = ("auto_route", "sort_order", "is_active")
 
 
 @admin.register(models.HolidayOverride)

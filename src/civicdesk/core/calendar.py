@@ -90,3 +90,55 @@ def end_of_day(day: dt.date) -> dt.datetime:
 def deadline_after(moment: dt.datetime, working_days: int) -> dt.datetime:
     """The deadline `working_days` working days after `moment`: the end of that day in Bahrain."""
     return end_of_day(add_working_days(local_date(moment), working_days))
+
+
+WORK_STARTS = dt.time(7, 0)
+WORK_ENDS = dt.time(14, 0)  # government working hours, Sunday to Thursday
+
+
+def _window(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    return (
+        dt.datetime.combine(day, WORK_STARTS, tzinfo=BAHRAIN),
+        dt.datetime.combine(day, WORK_ENDS, tzinfo=BAHRAIN),
+    )
+
+
+def add_working_seconds(moment: dt.datetime, seconds: float) -> dt.datetime:
+    """The moment `seconds` of working time (07:00–14:00 on working days) after `moment`."""
+    if seconds < 0:
+        raise ValueError("seconds must not be negative")
+    day = local_date(moment)
+    remaining = dt.timedelta(seconds=seconds)
+    current = moment.astimezone(BAHRAIN)
+    while True:
+        if is_working_day(day):
+            start, end = _window(day)
+            begin = max(current, start)
+            if begin < end:
+                if begin + remaining <= end:
+                    return begin + remaining
+                remaining -= end - begin
+        day += dt.timedelta(days=1)
+        current = dt.datetime.combine(day, dt.time(0), tzinfo=BAHRAIN)
+
+
+def working_seconds_between(start: dt.datetime, end: dt.datetime) -> float:
+    """Working time (07:00–14:00 on working days) between two moments, in seconds (0 if end <= start)."""
+    if end <= start:
+        return 0.0
+    total = 0.0
+    day = local_date(start)
+    last = local_date(end)
+    while day <= last:
+        if is_working_day(day):
+            window_start, window_end = _window(day)
+            begin, finish = max(start, window_start), min(end, window_end)
+            if begin < finish:
+                total += (finish - begin).total_seconds()
+        day += dt.timedelta(days=1)
+    return total
+
+
+def add_working_hours(moment: dt.datetime, hours: float) -> dt.datetime:
+    """The moment `hours` working hours after `moment`."""
+    return add_working_seconds(moment, hours * 3600)

@@ -40,6 +40,15 @@ class Entity(Bilingual):
     is_security = models.BooleanField(_("security entity"), default=False)
     email = models.EmailField(_("contact e-mail"), blank=True)
     phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    head = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("head of entity"),
+        help_text=_("Receives second-level escalations; empty means the entity's supervisors."),
+    )
 
     class Meta(Bilingual.Meta):
         verbose_name = _("entity")
@@ -54,6 +63,15 @@ class Department(models.Model):
     name_ar = models.CharField(_("Arabic name"), max_length=120)
     name_en = models.CharField(_("English name"), max_length=120)
     is_active = models.BooleanField(_("active"), default=True)
+    head = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("head of department"),
+        help_text=_("Receives first-level escalations; empty means the entity's supervisors."),
+    )
 
     class Meta:
         verbose_name = _("department")
@@ -152,34 +170,15 @@ class Channel(Bilingual):
     entry_ar = models.CharField(_("how it enters (Arabic)"), max_length=200, blank=True)
     entry_en = models.CharField(_("how it enters (English)"), max_length=200, blank=True)
     staff_entry = models.BooleanField(_("entered by staff"), default=False)
+    auto_route = models.BooleanField(
+        _("trusted for automatic routing"),
+        default=True,
+        help_text=_("Cases from this channel are routed without a triage officer when the model is sure."),
+    )
 
     class Meta(Bilingual.Meta):
         verbose_name = _("channel")
         verbose_name_plural = _("channels")
-
-
-class ServiceLevel(models.Model):
-    """How many working days an entity has to answer; the most specific row wins."""
-
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, null=True, blank=True)
-    case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, null=True, blank=True)
-    working_days = models.PositiveSmallIntegerField(_("working days to answer"))
-
-    class Meta:
-        verbose_name = _("service level")
-        verbose_name_plural = _("service levels")
-        constraints = [
-            models.UniqueConstraint(fields=["entity", "case_type"], name="one_level_per_entity_and_type"),
-            models.UniqueConstraint(
-                fields=["entity"], condition=models.Q(case_type=None), name="one_level_per_entity"
-            ),
-            models.UniqueConstraint(
-                fields=["case_type"], condition=models.Q(entity=None), name="one_level_per_type"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.entity_id or '*'} / {self.case_type_id or '*'}: {self.working_days}"
 
 
 class HolidayOverride(models.Model):

@@ -389,3 +389,8 @@ AREAS = {
 }
 
 DEFAULT_RESPONSE_WORKING_DAYS = 14
+
+# Free text with no category chosen by a person: these always wait for a triage officer by default.
+FREE_TEXT_CHANNELS = frozenset(
+    {"live_chat", "email", "whatsapp", "sms", "telegram", "instagram", "x_twitter", "facebook"}
+)

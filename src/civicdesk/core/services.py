@@ -14,7 +14,6 @@ from civicdesk.core.models import (
     Department,
     Entity,
     Sector,
-    ServiceLevel,
 )
 
 
@@ -82,9 +81,18 @@ def load_reference_data() -> dict[str, int]:
                 "entry_en": entry,
                 "staff_entry": staff_entry,
             },
+            create_defaults={
+                "name_ar": ar,
+                "name_en": en,
+                "sort_order": order,
+                "entry_en": entry,
+                "staff_entry": staff_entry,
+                "auto_route": code not in ref.FREE_TEXT_CHANNELS,
+            },
         )
-    if not ServiceLevel.objects.filter(entity=None, case_type=None).exists():
-        ServiceLevel.objects.create(working_days=ref.DEFAULT_RESPONSE_WORKING_DAYS)
+    from civicdesk.routing.services import load_default_routing
+
+    counts = load_default_routing()
     return {
         "entities": Entity.objects.count(),
         "departments": Department.objects.count(),
@@ -92,4 +100,5 @@ def load_reference_data() -> dict[str, int]:
         "blocks": Block.objects.count(),
         "categories": Category.objects.count(),
         "channels": Channel.objects.count(),
+        **counts,
     }

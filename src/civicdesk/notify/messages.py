@@ -66,12 +66,52 @@ def _tracking_code(c: dict[str, str]) -> Text:
     )
 
 
+def _routed(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your case %(reference)s is with %(entity)s") % c,
+        body=_(
+            "Your case %(reference)s has been sent to %(entity)s, which will answer by %(due)s.\n"
+            "Follow it here: %(link)s"
+        )
+        % c,
+        sms=_("CivicDesk: case %(reference)s is with %(entity)s. Answer by %(due)s. %(link)s") % c,
+    )
+
+
+def _at_risk(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Case %(reference)s is at risk of missing its deadline") % c,
+        body=_(
+            "Case %(reference)s (%(category)s) must be answered by %(due)s and most of its time has gone.\n"
+            "Open it: %(staff_link)s"
+        )
+        % c,
+        sms=_("CivicDesk: case %(reference)s is at risk; answer by %(due)s.") % c,
+    )
+
+
+def _escalated(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Case %(reference)s is overdue and has been escalated to you") % c,
+        body=_(
+            "Case %(reference)s (%(category)s, %(entity)s) missed its deadline of %(due)s and is escalated "
+            "to you (%(level)s). Please see that it is answered by %(escalation_due)s.\n"
+            "Open it: %(staff_link)s"
+        )
+        % c,
+        sms=_("CivicDesk: overdue case %(reference)s escalated to you (%(level)s).") % c,
+    )
+
+
 BUILDERS: dict[str, Callable[[dict[str, str]], Text]] = {
     "received": _received,
     "answered": _answered,
     "info_requested": _info_requested,
     "closed": _closed,
     "tracking_code": _tracking_code,
+    "routed": _routed,
+    "at_risk": _at_risk,
+    "escalated": _escalated,
 }
 
 

@@ -14,8 +14,8 @@ from civicdesk.cases.lifecycle import log_event, transition
 from civicdesk.cases.models import Case, Message, Rating, Status
 from civicdesk.cases.photos import CleanPhoto, store_photo
 from civicdesk.cases.services.staff import _locked, _require_text
-from civicdesk.core.calendar import deadline_after
 from civicdesk.core.errors import DomainError, InvalidInput
+from civicdesk.routing import sla
 
 RATEABLE = frozenset({Status.ANSWERED, Status.CLOSED})
 
@@ -83,6 +83,6 @@ def request_second_look(*, case: Case, reason: str) -> Case:
     case.stage = 2
     case.assigned_to = None
     case.closed_at = None
-    case.due_at = deadline_after(now, settings.SECOND_LOOK_WORKING_DAYS)
+    sla.start_clock(case, start=now, stage=2)
     case.save()
     return case

@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from civicdesk.cases.lifecycle import log_event, transition
 from civicdesk.cases.models import Case, Message, Status
-from civicdesk.cases.routing import default_route
 from civicdesk.core.errors import InvalidInput, PermissionRefused
 from civicdesk.core.models import CaseType, Category, Department, Entity
 from civicdesk.notify.services import queue_case_notification
+from civicdesk.routing import sla
+from civicdesk.routing.selectors import AreaNeeded, Route, route_for
+from civicdesk.triage.corrections import record_correction
 
 TAKE_ON = frozenset({Status.NEW, Status.TRIAGED, Status.TRANSFERRED, Status.REOPENED})
 
@@ -89,6 +91,8 @@ def recategorise_case(
     case.department = department
     log_event(case, action="recategorised", actor=actor, data=changes)
     case.save()
+    if "type" in changes or "category" in changes:
+        record_correction(case, actor)
     return case
 
 
@@ -154,26 +158,37 @@ def request_information(*, case: Case, actor: Any, body: str) -> Message:
     return message
 
 
+def _route_or_none(case: Case) -> Route | None:
+    try:
+        return route_for(case.category, case.area, case.case_type_id)
+    except AreaNeeded:
+        return None
+
+
 @transaction.atomic
 def transfer_case(*, case: Case, actor: Any, to_entity: str, reason: str) -> Case:
-    """Hand the case to another entity with a reason; the original deadline is kept."""
+    """Hand the case to another entity with a reason; the receiving entity's policy keeps the deadline
+    or starts a new one."""
     _locked(case)
     reason = _require_text(reason, _("Give the reason for the transfer."))
     target = Entity.objects.filter(code=to_entity, is_active=True).first()
     if target is None or target.pk == case.entity_id:
         raise InvalidInput(_("Choose another entity to transfer the case to."))
     source = case.entity_id
-    route = default_route(case.category, case.area) if case.category.default_entity_id == target.pk else None
+    route = _route_or_none(case)
     case.entity = target
-    case.department = route.department if route else None
+    case.department = route.department if route and route.entity.pk == target.pk else None
     case.assigned_to = None
+    policy = sla.policy_of(case)
+    if policy.on_transfer == "restart" and case.stage == 1:
+        sla.start_clock(case, start=timezone.now(), policy=policy)
     transition(
         case,
         to=Status.TRANSFERRED,
         actor=actor,
         action="transferred",
         note=reason,
-        data={"from_entity": source, "to_entity": target.pk},
+        data={"from_entity": source, "to_entity": target.pk, "deadline": policy.on_transfer},
     )
     case.save()
     return case
