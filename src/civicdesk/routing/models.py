@@ -104,7 +104,7 @@ class ServicePolicy(models.Model):
         _("answer unit"), max_length=5, choices=TimeUnit.choices, default=TimeUnit.WORKING_DAYS
     )
     stage_two_days = models.PositiveSmallIntegerField(_("second look within (working days)"), default=10)
-    at_risk_percent = models.PositiveSmallIntegerField(_("at risk from (% of the time)"), default=75)
+    at_risk_percent = models.PositiveSmallIntegerField(_("at risk from (percent of the time)"), default=75)
     department_head_days = models.PositiveSmallIntegerField(
         _("extra working days for the department head"), default=2
     )

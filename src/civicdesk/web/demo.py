@@ -71,6 +71,7 @@ STAFF = [
         "Yusuf Al Kaabi",
     ),
     DemoStaff("capital.supervisor", Role.SUPERVISOR, "capital", None, "جاسم", "العلوي", "Jassim Alalawi"),
+    DemoStaff("capital.triage", Role.TRIAGE, "capital", None, "منيرة", "الخياط", "Muneera Alkhayat"),
     DemoStaff(
         "capital.agent",
         Role.AGENT,

@@ -26,6 +26,7 @@ from civicdesk.core import reference_data as ref
 from civicdesk.core.calendar import BAHRAIN, add_working_days, is_working_day, local_date
 from civicdesk.core.validators import clean_bahrain_phone
 from civicdesk.notify.models import Notification
+from civicdesk.triage.services import confirm_triage, correct_triage
 from civicdesk.web import demo_replies as replies
 from civicdesk.web.demo_texts import DESCRIPTIONS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, RESIDENT_NAMES
 
@@ -229,6 +230,7 @@ def build_demo_cases(*, count: int, team: Team, seed: int, now: dt.datetime) -> 
                     actor=actor,
                     now=plan.created_at,
                     notify=False,
+                    classified_by_staff=actor is not None,
                 )
             story = Story(rng, case, team, now, earlier=list(settled))
             story.play()
@@ -280,6 +282,19 @@ class Story:
         choices = bank.get(case.language) or bank["ar"]
         return self.rng.choice(choices).format(road=case.road, block=case.block, area=area)
 
+    def _triage(self) -> None:
+        """The entity's triage officer confirms a right suggestion or corrects it to what the text says."""
+        case = self.case
+        officer = self.team.supervisor(case.entity_id)
+        moment = self.citizen(1, 20)
+        if case.suggestion.get("category") == case.category_id:
+            self._do(moment, confirm_triage, actor=officer)
+        else:
+            self._do(
+                moment, correct_triage, actor=officer, case_type=case.case_type_id, category=case.category_id
+            )
+        self.case.refresh_from_db()
+
     def _play(self) -> None:
         rng, case = self.rng, self.case
         fates = RECENT_FATES if self.now - case.created_at < RECENT else FATES
@@ -292,6 +307,8 @@ class Story:
             return
         if fate == "neglect" and rng.random() < 0.4:
             return
+        if case.triage_state == "pending":
+            self._triage()
         agent = self.team.agent(case)
         boss = self.team.supervisor(case.entity_id)
         self._do(self.office(0, 2), services.assign_case, actor=boss, assignee=agent)

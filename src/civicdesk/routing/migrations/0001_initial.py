@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('resolution', models.PositiveSmallIntegerField(default=14, verbose_name='answer within')),
                 ('resolution_unit', models.CharField(choices=[('days', 'working days'), ('hours', 'working hours')], default='days', max_length=5, verbose_name='answer unit')),
                 ('stage_two_days', models.PositiveSmallIntegerField(default=10, verbose_name='second look within (working days)')),
-                ('at_risk_percent', models.PositiveSmallIntegerField(default=75, verbose_name='at risk from (% of the time)')),
+                ('at_risk_percent', models.PositiveSmallIntegerField(default=75, verbose_name='at risk from (percent of the time)')),
                 ('department_head_days', models.PositiveSmallIntegerField(default=2, verbose_name='extra working days for the department head')),
                 ('entity_head_days', models.PositiveSmallIntegerField(default=3, verbose_name='extra working days for the entity head')),
                 ('national_days', models.PositiveSmallIntegerField(default=5, verbose_name='extra working days for national oversight')),
