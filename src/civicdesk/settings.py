@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "civicdesk.cases",
     "civicdesk.notify",
     "civicdesk.triage",
+    "civicdesk.reports",
     "civicdesk.web",
 ]
 

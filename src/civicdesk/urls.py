@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from civicdesk.accounts.urls import urlpatterns as account_urls
 from civicdesk.cases.urls_staff import urlpatterns as case_staff_urls
+from civicdesk.reports.urls import urlpatterns as report_urls
 from civicdesk.triage.urls import urlpatterns as triage_urls
 from civicdesk.web import views as web
 
@@ -20,7 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("civicdesk.cases.urls_citizen")),
     path(
         "staff/",
-        include((account_urls + case_staff_urls + triage_urls, "staff"), namespace="staff"),
+        include((account_urls + case_staff_urls + triage_urls + report_urls, "staff"), namespace="staff"),
     ),
     prefix_default_language=True,
 )

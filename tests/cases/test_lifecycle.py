@@ -101,7 +101,7 @@ def test_a_refused_move_says_where_from_and_where_to(citizen_case):
         transition(citizen_case, to=Status.CLOSED)
     # The message is translated when it is shown, in the reader's language.
     with translation.override("en"):
-        assert str(refused.value) == "A case that is “Triaged” cannot move to “Closed”."
+        assert str(refused.value) == "A case that is “Routed” cannot move to “Closed”."
     with translation.override("ar"):
         arabic = str(refused.value)
     assert "«" in arabic and "Received" not in arabic

@@ -155,5 +155,6 @@ def test_a_second_look_gets_its_own_deadline_and_a_fresh_clock(people, citizen_c
         request_second_look(case=Case.objects.get(pk=case.pk), reason="Still dark.")
     case.refresh_from_db()
     assert (case.stage, case.sla_state, case.escalation_level) == (2, "on_track", 0)
+    assert case.stage_one_due_at == at(10, 22, 23, 59, 59)  # the first deadline is kept for the on-time rate
     assert case.due_at == at(11, 9, 23, 59, 59)  # 10 working days from Mon Oct 26
     assert case.next_sla_at == case.at_risk_at

@@ -16,7 +16,7 @@ from civicdesk.core.models import Area, CaseType, Category, Channel, Department,
 
 class Status(models.TextChoices):
     NEW = "new", _("Received")
-    TRIAGED = "triaged", _("Triaged")
+    TRIAGED = "triaged", _("Routed")
     ASSIGNED = "assigned", _("Assigned")
     IN_PROGRESS = "in_progress", _("In progress")
     AWAITING_CITIZEN = "awaiting_citizen", _("Waiting for your reply")
@@ -102,6 +102,9 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("received"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     due_at = models.DateTimeField(_("deadline"))
+    stage_one_due_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="The first deadline, kept when a second look starts."
+    )
     clock_paused_at = models.DateTimeField(null=True, blank=True)
     first_answered_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

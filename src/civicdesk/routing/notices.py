@@ -28,6 +28,8 @@ class StaffNotices:
         self.now = now
         self.rows: list[Notification] = []
         self._people: dict[tuple[Any, ...], list[User]] = {}
+        self._shared: dict[tuple[Any, ...], dict[str, str]] = {}
+        self._links: dict[str, str] = {}
 
     def _supervisors(self, entity_id: str) -> list[User]:
         key = ("supervisors", entity_id)
@@ -86,27 +88,37 @@ class StaffNotices:
             )
 
     def _context(self, case: Case, language: str, level: int, policy: ServicePolicy) -> dict[str, str]:
+        due_day = local_date(case.due_at)
+        extra = policy.escalation_days()[min(level, 3) - 1] if level else 0
+        key = (language, case.category_id, case.entity_id, due_day, level, extra)
+        if key not in self._shared:
+            self._shared[key] = self._shared_context(case, language, level, extra)
+        return self._shared[key] | {
+            "reference": case.reference,
+            "staff_link": self._shared_link(language).replace("REFERENCE", case.reference),
+        }
+
+    def _shared_context(self, case: Case, language: str, level: int, extra: int) -> dict[str, str]:
+        """What many cases of one batch share: names, dates and the level, in the recipient's language."""
         from civicdesk.web.formatting import format_date
 
-        extra = policy.escalation_days()[min(level, 3) - 1] if level else 0
         escalation_due = end_of_day(add_working_days(local_date(max(case.due_at, self.now)), extra))
         with translation.override(language):
+            category = Category.objects.filter(pk=case.category_id).first()
+            entity = Entity.objects.filter(pk=case.entity_id).first()
             return {
-                "reference": case.reference,
-                "category": self._name(Category, case.category_id),
-                "entity": self._name(Entity, case.entity_id),
+                "category": category.name if category else "",
+                "entity": entity.name if entity else "",
                 "due": format_date(case.due_at, language),
                 "escalation_due": format_date(escalation_due, language),
                 "level": str(LEVELS.get(level, "")),
-                "staff_link": settings.SITE_URL + reverse("staff:case", args=[case.reference]),
             }
 
-    def _name(self, model: Any, pk: str) -> str:
-        key = (model.__name__, "name", pk)
-        if key not in self._people:
-            self._people[key] = list(model.objects.filter(pk=pk))
-        rows: list[Any] = self._people[key]
-        return rows[0].name if rows else ""
+    def _shared_link(self, language: str) -> str:
+        if language not in self._links:
+            with translation.override(language):
+                self._links[language] = settings.SITE_URL + reverse("staff:case", args=["REFERENCE"])
+        return self._links[language]
 
     def queue(self) -> None:
         """Write the collected rows; a repeated event key (a retried sweep) is ignored."""

@@ -52,6 +52,7 @@ def start_clock(
     """Set a fresh deadline (stage 1: the policy's targets; stage 2: its own shorter deadline)."""
     policy = policy or policy_of(case)
     if stage == 2:
+        case.stage_one_due_at = case.stage_one_due_at or case.due_at
         case.due_at = deadline_after(start, policy.stage_two_days)
         case.deadline_unit = TimeUnit.WORKING_DAYS
         case.first_response_due_at = None

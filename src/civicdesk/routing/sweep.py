@@ -73,16 +73,30 @@ def _due_batch(now: dt.datetime, size: int) -> list[Case]:
     return list(queryset[:size])
 
 
-def _claim(case: Case, read_next: dt.datetime | None) -> bool:
-    """Write the new state only if no other worker has moved the case since we read it."""
-    return bool(
-        Case.objects.filter(pk=case.pk, next_sla_at=read_next).update(
-            sla_state=case.sla_state,
-            escalation_level=case.escalation_level,
-            first_response_late=case.first_response_late,
-            next_sla_at=case.next_sla_at,
-        )
-    )
+CLAIM = """
+WITH v(id, read_at, state, level, late, next_at) AS (VALUES {rows})
+UPDATE cases_case SET sla_state = v.state, escalation_level = v.level, first_response_late = v.late,
+    next_sla_at = v.next_at
+FROM v
+WHERE cases_case.id = v.id AND cases_case.next_sla_at = v.read_at
+RETURNING cases_case.id
+"""
+
+
+def _claim(changed: list[tuple[Case, dt.datetime]]) -> set[int]:
+    """Write every new state in one UPDATE, each only if no other worker moved the case since we read it."""
+    if not changed:
+        return set()
+    cast = "::timestamptz" if connection.vendor == "postgresql" else ""
+    row = f"(%s, %s{cast}, %s, %s, %s, %s{cast})"
+    moment = connection.ops.adapt_datetimefield_value  # the database's own datetime format
+    params: list[Any] = []
+    for case, read_at in changed:
+        params += [case.pk, moment(read_at), case.sla_state, case.escalation_level, case.first_response_late]
+        params.append(moment(case.next_sla_at))
+    with connection.cursor() as cursor:
+        cursor.execute(CLAIM.format(rows=", ".join([row] * len(changed))), params)
+        return {row_id for (row_id,) in cursor.fetchall()}
 
 
 def _policies() -> Any:
@@ -116,10 +130,16 @@ def sweep_service_levels(*, now: dt.datetime | None = None, batch_size: int = 10
 def _advance_batch(batch: Iterable[Case], policy: Any, now: dt.datetime) -> Counter[str]:
     events: list[CaseEvent] = []
     notices = StaffNotices(now)
+    planned: list[tuple[Case, list[tuple[str, dict[str, Any]]]]] = []
+    changed: list[tuple[Case, dt.datetime]] = []
     for case in batch:
-        read_next = case.next_sla_at
-        happened = advance(case, policy(case), now)
-        if not _claim(case, read_next):
+        read_at = case.next_sla_at
+        assert read_at is not None
+        planned.append((case, advance(case, policy(case), now)))
+        changed.append((case, read_at))
+    claimed = _claim(changed)
+    for case, happened in planned:
+        if case.pk not in claimed:
             continue
         for action, data in happened:
             events.append(

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from civicdesk.cases.forms.staff import ACTION_FORMS, CaseActionForm
 from civicdesk.cases.lifecycle import can_move
-from civicdesk.cases.models import Case, Status
+from civicdesk.cases.models import Case, Status, TriageState
 from civicdesk.cases.photos import photo_path, photo_response
 from civicdesk.cases.selectors import case_messages, case_timeline, get_case_for
 from civicdesk.cases.services.staff import TAKE_ON
 from civicdesk.cases.views.staff_timeline import timeline_rows
 from civicdesk.core.audit import audit
+from civicdesk.core.models import Category
 from civicdesk.web.formatting import format_datetime, hijri_date
 
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
@@ -70,6 +71,11 @@ def render_case_page(
         else:
             continue
         panels.append(Panel(name, form, reverse(f"staff:case_{name}", args=[case.reference])))
+    triage_pending = (
+        case.triage_state == TriageState.PENDING
+        and case.status in {Status.NEW, Status.TRANSFERRED}
+        and user.can_triage
+    )
     context = {
         "case": case,
         "received": (format_datetime(case.created_at), hijri_date(case.created_at)),
@@ -84,8 +90,17 @@ def render_case_page(
         "has_errors": failed is not None,
         "reveal_contact": reveal_contact,
         "second_look_blocked": case.stage >= 2 and not user.is_supervisor and case.is_open,
+        "triage_pending": triage_pending,
+        "suggested_category": _category_name(case.suggestion.get("category", "")) if triage_pending else "",
+        "duplicates": [],  # TODO(lead): likely_duplicates once triage.similarity lands
+        "can_mark_duplicate": "duplicate" in allowed,
     }
     return render(request, "cases/staff/case.html", context, status=status)
+
+
+def _category_name(code: str) -> str:
+    category = Category.objects.filter(code=code).first() if code else None
+    return category.name if category else "–"
 
 
 @login_required

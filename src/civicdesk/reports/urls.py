@@ -1,0 +1,9 @@
+"""Report pages, mounted in the staff namespace (staff:kpi)."""
+
+from django.urls import path
+
+from civicdesk.reports import views
+
+urlpatterns = [
+    path("kpi/", views.kpi, name="kpi"),
+]
