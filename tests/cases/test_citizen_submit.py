@@ -124,6 +124,9 @@ def test_empty_first_step_shows_the_error_summary(client, language):
     if language == "en":
         assert "There is a problem" in html
         assert html.count("Choose what kind of message this is.") == 2  # summary and inline, same words
+    # Every id that aria-describedby points at is on the page (the inline error, the hint).
+    described = [i for ids in re.findall(r'aria-describedby="([^"]+)"', html) for i in ids.split()]
+    assert described and all(f'id="{target}"' in html for target in described)
 
 
 @pytest.mark.parametrize(

@@ -16,23 +16,9 @@ LTR = {"dir": "ltr", "spellcheck": "false"}
 
 
 class GovukForm(forms.Form):
-    """Links each input to its hint and error (aria-describedby) and marks invalid inputs."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if field.help_text and not isinstance(field.widget, forms.RadioSelect):
-                field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            field = self.fields.get(name)
-            if field is None or isinstance(field.widget, forms.RadioSelect):
-                continue
-            described = field.widget.attrs.get("aria-describedby", "")
-            field.widget.attrs["aria-describedby"] = f"{described} id_{name}-error".strip()
-            field.widget.attrs["aria-invalid"] = "true"
+    """The citizen's forms. Django (5.2) links each input to its hint and error with aria-describedby
+    (`id_<name>_helptext`, `id_<name>_error`) and marks invalid inputs; web/includes/field.html uses
+    those ids."""
 
 
 class MultipleFileInput(forms.FileInput):

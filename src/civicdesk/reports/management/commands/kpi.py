@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 from django.utils import timezone
 
 from civicdesk.core.calendar import local_date
@@ -28,6 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="end", help="Last day, YYYY-MM-DD (included).")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
+    @no_translations  # the command speaks English; the figures carry both names
     def handle(self, *args: Any, **options: Any) -> None:
         entity = Entity.objects.filter(code=options["entity"]).first()
         if entity is None:
