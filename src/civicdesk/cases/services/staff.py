@@ -126,8 +126,17 @@ def answer_case(*, case: Case, actor: Any, body: str) -> Message:
         case.first_answered_at = now
     case.answered_at = now
     case.save()
-    queue_case_notification(case=case, template="answered", event_key=f"case{case.pk}:ev{event.pk}")
+    _tell_citizens(case, template="answered", event_key=f"ev{event.pk}")
     return message
+
+
+def _tell_citizens(case: Case, *, template: str, event_key: str) -> None:
+    """Queue the message to the case's citizen and to the citizens whose duplicates were joined to it."""
+    queue_case_notification(case=case, template=template, event_key=f"case{case.pk}:{event_key}")
+    for duplicate in case.duplicates.filter(status=Status.DUPLICATE).select_related("entity"):
+        queue_case_notification(
+            case=duplicate, template=template, event_key=f"case{duplicate.pk}:via{case.pk}:{event_key}"
+        )
 
 
 @transaction.atomic
@@ -237,5 +246,5 @@ def close_case(*, case: Case, actor: Any, note: str = "") -> Case:
     _locked(case)
     event = transition(case, to=Status.CLOSED, actor=actor, action="closed", note=note.strip())
     case.save()
-    queue_case_notification(case=case, template="closed", event_key=f"case{case.pk}:ev{event.pk}")
+    _tell_citizens(case, template="closed", event_key=f"ev{event.pk}")
     return case

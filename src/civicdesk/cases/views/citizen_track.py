@@ -23,7 +23,7 @@ from civicdesk.cases.forms.citizen_track import (
     TrackLookupForm,
 )
 from civicdesk.cases.forms.govuk import GovukForm
-from civicdesk.cases.models import Case, Rating
+from civicdesk.cases.models import Case, Message, Rating, Status
 from civicdesk.cases.photos import photo_response
 from civicdesk.cases.selectors import (
     case_messages,
@@ -116,6 +116,20 @@ def _tracked_case(request: HttpRequest, reference: str) -> Case | None:
     return case if case is not None and may_track(request.session, case.reference) else None
 
 
+def _original(case: Case) -> dict[str, Any] | None:
+    """For a duplicate: the status of the case it was joined to and that case's public answers (staff
+    replies only: never the other citizen's words or details)."""
+    original = case.duplicate_of
+    if original is None:
+        return None
+    replies = [m for m in case_messages(original, public_only=True) if m.kind == Message.Kind.REPLY]
+    return {
+        "reference": original.reference,
+        "status": Status(original.status).label,
+        "answers": message_rows(original, replies, []),
+    }
+
+
 def _case_page(request: HttpRequest, case: Case, *, status: int = 200, **forms: GovukForm) -> HttpResponse:
     """The tracking page: a fixed number of queries whatever the number of events, messages or photos."""
     photos = case_photos(case, public_only=True)
@@ -143,6 +157,7 @@ def _case_page(request: HttpRequest, case: Case, *, status: int = 200, **forms: 
         "second_look_form": forms.get("second_look_form") or SecondLookForm(),
         "has_errors": status >= 400,
         "error_form": next((form for form in forms.values() if form.errors), None),
+        "original": _original(case),
     }
     return render(request, "cases/citizen/track_detail.html", context, status=status)
 
