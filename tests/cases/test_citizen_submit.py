@@ -9,7 +9,7 @@ from django.utils import translation
 from PIL import Image
 
 from civicdesk.cases.citizen_session import Draft, drafts_dir, send_draft
-from civicdesk.cases.forms.citizen import draft_submission
+from civicdesk.cases.forms.citizen import ContactForm, draft_submission
 from civicdesk.cases.models import Case
 from civicdesk.cases.photos import photo_path
 from civicdesk.notify.sms import MemorySmsBackend
@@ -358,3 +358,21 @@ def test_a_refused_submission_writes_nothing_and_keeps_the_nonce(client, monkeyp
         "submit_done", "en"
     )
     assert Case.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"contact_email": "a@example.com", "contact_channel": "sms"}, "You chose SMS"),
+        ({"contact_phone": "36123456", "contact_channel": "email"}, "You chose e-mail"),
+        (
+            {"contact_phone": "36123456", "contact_channel": "pigeon"},
+            "Choose how we should send you updates.",
+        ),
+    ],
+)
+def test_the_chosen_update_channel_needs_its_contact_detail(client, data, message):
+    with translation.override("en"):
+        form = ContactForm({"contact_name": "Sara", "contact_language": "en", **data})
+        assert not form.is_valid()
+        assert any(message in error for error in form.errors.get("contact_channel", []))

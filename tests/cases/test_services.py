@@ -437,3 +437,12 @@ def test_a_refused_action_leaves_the_database_unchanged(name, action, error, age
     with pytest.raises(error):
         action(cast)
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("preference", "channels"), [("both", {"email", "sms"}), ("sms", {"sms"}), ("email", {"email"})]
+)
+def test_messages_go_only_by_the_channel_the_citizen_chose(preference, channels):
+    case = submit_case(submission=submission(contact_channel=preference), channel="web_form")
+    assert set(Notification.objects.filter(case=case).values_list("channel", flat=True)) == channels

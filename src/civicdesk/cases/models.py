@@ -84,6 +84,12 @@ class Case(models.Model):
     contact_phone = models.CharField(_("phone"), max_length=16, blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_language = models.CharField(_("preferred language"), max_length=2, default="ar")
+    contact_channel = models.CharField(
+        _("updates by"),
+        max_length=5,
+        choices=[("both", _("SMS and e-mail")), ("sms", _("SMS")), ("email", _("E-mail"))],
+        default="both",
+    )
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     stage = models.PositiveSmallIntegerField(_("stage"), default=1)

@@ -44,10 +44,13 @@ def queue_case_notification(
     extra: dict[str, str] | None = None,
     channels: tuple[str, ...] = ("email", "sms"),
 ) -> list[Notification]:
-    """Queue `template` to the citizen on each channel they gave, once per `event_key`."""
+    """Queue `template` to the citizen in their language, on the channels they chose, once per event."""
     language = case.contact_language or "ar"
     context = case_context(case, language) | (extra or {})
     targets = {"email": case.contact_email, "sms": case.contact_phone}
+    preferred = getattr(case, "contact_channel", "both")
+    if targets.get(preferred):
+        targets = {preferred: targets[preferred]}
     rows = []
     for channel in channels:
         recipient = targets.get(channel)

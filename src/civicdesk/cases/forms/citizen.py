@@ -191,6 +191,15 @@ class ContactForm(GovukForm):
         },
     )
 
+    contact_channel = forms.ChoiceField(
+        label=_("How should we send you updates?"),
+        choices=[("both", _("By SMS and e-mail")), ("sms", _("By SMS only")), ("email", _("By e-mail only"))],
+        initial="both",
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose how we should send you updates.")},
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["contact_language"].initial = "en" if (get_language() or "ar").startswith("en") else "ar"
@@ -198,6 +207,9 @@ class ContactForm(GovukForm):
     def clean_contact_cpr(self) -> str:
         value = self.cleaned_data.get("contact_cpr") or ""
         return clean_cpr(value) if value.strip() else ""
+
+    def clean_contact_channel(self) -> str:
+        return self.cleaned_data.get("contact_channel") or "both"
 
     def clean_contact_phone(self) -> str:
         value = self.cleaned_data.get("contact_phone") or ""
@@ -214,6 +226,11 @@ class ContactForm(GovukForm):
                 "contact_phone",
                 _("Enter a phone number or an e-mail address, so we can send you the reference."),
             )
+        channel = cleaned.get("contact_channel")
+        if channel == "sms" and not cleaned.get("contact_phone") and "contact_phone" not in self.errors:
+            self.add_error("contact_channel", _("You chose SMS: enter your mobile phone number above."))
+        if channel == "email" and not cleaned.get("contact_email") and "contact_email" not in self.errors:
+            self.add_error("contact_channel", _("You chose e-mail: enter your e-mail address above."))
         return cleaned
 
 
@@ -228,7 +245,14 @@ STORED_FIELDS = {
     "kind": ("case_type", "category"),
     "describe": ("description",),
     "where": ("area", "block", "road"),
-    "contact": ("contact_name", "contact_cpr", "contact_phone", "contact_email", "contact_language"),
+    "contact": (
+        "contact_name",
+        "contact_cpr",
+        "contact_phone",
+        "contact_email",
+        "contact_language",
+        "contact_channel",
+    ),
 }
 
 

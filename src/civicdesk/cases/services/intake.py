@@ -44,6 +44,7 @@ class Submission:
     contact_phone: str = ""
     contact_email: str = ""
     contact_language: str = "ar"
+    contact_channel: str = "both"
     language: str = "ar"
 
 
@@ -109,6 +110,7 @@ def build_case(
         contact_phone=submission.contact_phone,
         contact_email=submission.contact_email,
         contact_language=submission.contact_language,
+        contact_channel=submission.contact_channel,
         created_at=now,
         tracking_token=new_token(),
     )

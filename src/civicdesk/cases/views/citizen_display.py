@@ -98,6 +98,12 @@ def summary_rows(submission: Submission, photos: Sequence[DraftPhoto]) -> list[R
             "contact",
             "contact_language_0",
         ),
+        Row(
+            _("Updates by"),
+            dict(Case._meta.get_field("contact_channel").choices or []).get(submission.contact_channel, ""),
+            "contact",
+            "contact_channel_0",
+        ),
     ]
 
 
