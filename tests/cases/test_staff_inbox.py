@@ -17,6 +17,7 @@ from civicdesk.cases.services import (
     recategorise_case,
     request_second_look,
 )
+from civicdesk.routing.sweep import sweep_service_levels
 from tests.cases.staff_support import CPR, listed_references, make_case
 
 # Session, user, status counts, six reference tables for the filters, page count, page rows.
@@ -47,6 +48,7 @@ def works_cases(supervisor_a):  # type: ignore[no-untyped-def]
         category="traffic_safety",
         department_id=cases["security"].department_id,
     )
+    sweep_service_levels()  # "old" is long past its deadline: escalated
     return cases
 
 
@@ -89,6 +91,8 @@ def test_supervisor_sees_whole_entity(client, supervisor_a):
         ({"overdue": "on"}, {"old"}),
         ({"mine": "on"}, {"mine"}),
         ({"second_look": "on"}, {"second"}),
+        ({"at_risk": "on"}, {"old"}),
+        ({"awaiting_triage": "on"}, set()),
         ({"q": "مائل"}, {"mine"}),
     ],
 )

@@ -149,3 +149,11 @@ def test_security_cases_are_seen_only_by_security_entities_and_national_admins(
     client.force_login(supervisor_a)
     assert client.get(url).status_code == 404
     assert case.reference not in client.get(reverse("staff:inbox")).content.decode()
+
+
+def test_the_inbox_filter_shows_what_waits_for_triage(client, supervisor_a, citizen_case):
+    waiting = whatsapp_case()
+    client.force_login(supervisor_a)
+    page = client.get(reverse("staff:inbox"), {"awaiting_triage": "on"})
+    listed = page.content.decode()
+    assert waiting.reference in listed and citizen_case.reference not in listed

@@ -17,7 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.accounts.models import User
-from civicdesk.cases.models import OPEN_STATUSES, Case, ResponseTemplate, Status
+from civicdesk.cases.models import OPEN_STATUSES, Case, ResponseTemplate, SlaState, Status, TriageState
 from civicdesk.cases.search import search_cases
 from civicdesk.cases.selectors import cases_visible_to, get_case_for
 from civicdesk.core.models import Area, CaseType, Category, Channel, Department, Entity, Sector
@@ -73,6 +73,8 @@ class InboxFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
     second_look = forms.BooleanField(label=_("Second look (stage 2)"), required=False)
+    at_risk = forms.BooleanField(label=_("At risk or escalated"), required=False)
+    awaiting_triage = forms.BooleanField(label=_("Waiting for triage"), required=False)
 
     def __init__(self, data: Any = None, *, user: Any) -> None:
         super().__init__(data)
@@ -111,6 +113,12 @@ class InboxFilterForm(forms.Form):
             cases = cases.filter(assigned_to=self.user)
         if data.get("second_look"):
             cases = cases.filter(stage__gte=2)
+        if data.get("at_risk"):
+            cases = cases.filter(status__in=OPEN_STATUSES).exclude(sla_state=SlaState.ON_TRACK)
+        if data.get("awaiting_triage"):
+            cases = cases.filter(
+                triage_state=TriageState.PENDING, status__in=[Status.NEW, Status.TRANSFERRED]
+            )
         if data.get("q"):
             cases = search_cases(cases, data["q"])
         return cases
