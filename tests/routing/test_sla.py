@@ -158,3 +158,15 @@ def test_a_second_look_gets_its_own_deadline_and_a_fresh_clock(people, citizen_c
     assert case.stage_one_due_at == at(10, 22, 23, 59, 59)  # the first deadline is kept for the on-time rate
     assert case.due_at == at(11, 9, 23, 59, 59)  # 10 working days from Mon Oct 26
     assert case.next_sla_at == case.at_risk_at
+
+
+def test_a_breached_case_escalates_by_itself_once_the_worker_runs(people):
+    from django.core.management import call_command
+
+    case = new_case()
+    with time_machine.travel(at(10, 23, 9), tick=False):
+        call_command("worker", "--once", "--id", "sla-test")
+    case.refresh_from_db()
+    assert (case.sla_state, case.escalation_level) == ("breached", 1)
+    assert actions(case) == ["escalated"]
+    assert Notification.objects.filter(recipient=people["head"].email, template="escalated").exists()

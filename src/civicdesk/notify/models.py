@@ -7,7 +7,10 @@ from django.utils import timezone
 
 
 class Notification(models.Model):
-    """One message on one channel, delivered at most once (claimed by a conditional UPDATE)."""
+    """One message on one channel for one event (`key`), claimed by a conditional UPDATE to be sent.
+
+    A row left `sending` by a worker that died goes back to pending and is sent again with the same key,
+    which the gateway (SMS messageId) and the mail system (Message-ID) recognise as the same message."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", "E-mail"
@@ -30,6 +33,8 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=100, blank=True, help_text="host:pid of the sending process.")
+    retry_at = models.DateTimeField(null=True, blank=True, help_text="Not sent again before this moment.")
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
 
