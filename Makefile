@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := CIVICDESK_DEBUG=1
 
-.PHONY: run test lint typecheck pytest install messages clean
+.PHONY: run test lint typecheck pytest install messages clean bench bench-pg
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,8 @@ run: install messages
 	$(DEV) $(BIN)/civicdesk serve --host 127.0.0.1 --port 8000
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: install
 	$(DEV) $(BIN)/mypy src
@@ -41,6 +41,25 @@ pytest: install messages
 	if [ -n "$$DATABASE_URL" ]; then echo "== the same suite on PostgreSQL" && $(BIN)/pytest $(PYTEST_ARGS); fi
 
 test: lint typecheck pytest
+
+# Triage figures on one core (held-out macro-F1, throughput, p99) written into BENCHMARKS.md; about 5 minutes.
+bench: install
+	$(BIN)/python bench/bench_triage.py --write
+	$(BIN)/python bench/bench_triage.py --embeddings --write
+
+# PostgreSQL figures on scratch databases of the local server: the SLA sweep over 1,000,000 cases, the job
+# runner, the on-time report. About 10 minutes; prints the figures (copy them into BENCHMARKS.md).
+PG := postgres://postgres@127.0.0.1:5432
+bench-pg: install
+	for db in sla jobs kpi; do dropdb -h 127.0.0.1 -U postgres --if-exists civicdesk_bench_$$db; \
+	  createdb -h 127.0.0.1 -U postgres civicdesk_bench_$$db; done
+	for db in sla kpi; do DATABASE_URL=$(PG)/civicdesk_bench_$$db $(DEV) $(BIN)/civicdesk migrate -v 0; \
+	  DATABASE_URL=$(PG)/civicdesk_bench_$$db $(DEV) $(BIN)/civicdesk seed -v 0; done
+	DATABASE_URL=$(PG)/civicdesk_bench_sla $(DEV) $(BIN)/python bench/bench_sla_sweep.py --cases 1000000 \
+	  --down-minutes 1 --down-minutes 60 --down-minutes 1440
+	DATABASE_URL=$(PG)/civicdesk_bench_jobs $(DEV) $(BIN)/python bench/bench_jobs.py --jobs 5000
+	DATABASE_URL=$(PG)/civicdesk_bench_kpi $(DEV) $(BIN)/python bench/kpi_bench.py --cases 1000000
+	for db in sla jobs kpi; do dropdb -h 127.0.0.1 -U postgres --if-exists civicdesk_bench_$$db; done
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache

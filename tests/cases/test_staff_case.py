@@ -22,8 +22,9 @@ from civicdesk.core.models import AuditEntry
 from tests.cases.staff_support import CPR, case_url, make_case
 
 # Session, user, case; the forms' choices (colleagues, templates, types, categories, departments,
-# entities); photos, messages, events; the names the timeline mentions (here: colleagues).
-CASE_PAGE_QUERY_BOUND = 13
+# entities); photos, messages, events; the names the timeline mentions (here: colleagues); the candidates
+# for likely duplicates.
+CASE_PAGE_QUERY_BOUND = 14
 
 
 def test_case_page_needs_login(client, citizen_case):

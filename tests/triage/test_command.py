@@ -4,35 +4,24 @@ from __future__ import annotations
 
 import io
 import json
-from collections import Counter
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from civicdesk.triage import store
-from civicdesk.triage.dataset import shipped_examples
-
-
-def _small_sample(split: str = "train"):  # type: ignore[no-untyped-def]
-    """Three messages per category and type: the plumbing is under test here, not the accuracy."""
-    seen: Counter[tuple[str, str]] = Counter()
-    sample = []
-    for example in shipped_examples(split):
-        if seen[(example.category, example.type)] < 3:
-            seen[(example.category, example.type)] += 1
-            sample.append(example)
-    return sample
+from tests.triage.samples import small_sample
 
 
 @pytest.fixture
 def model_dir(tmp_path, settings, monkeypatch):
-    monkeypatch.setattr(store, "shipped_examples", _small_sample)
+    monkeypatch.setattr(store, "shipped_examples", small_sample)
     settings.TRIAGE_MODEL_DIR = tmp_path
     store._cache.update(model=None, path=None, checked=0.0)
     yield tmp_path
     store._cache.update(model=None, path=None, checked=0.0)
 
 
+@pytest.mark.django_db
 def test_train_writes_a_versioned_model_that_is_then_served(model_dir):
     out = io.StringIO()
     call_command("triage", "train", stdout=out)
@@ -96,3 +85,25 @@ def test_classify_refuses_a_line_without_text(model_dir, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"message": "x"}\n'))
     with pytest.raises(CommandError, match="line 1"):
         call_command("triage", "classify", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_train_learns_from_the_corrections_staff_made(model_dir, citizen_case, supervisor_a):
+    from civicdesk.cases.services import recategorise_case
+
+    odd = "qwzx vrrk plimble glorp zzyzx kkrrv"  # before the correction: housing, request
+    citizen_case.description = odd
+    citizen_case.save(update_fields=["description"])
+    recategorise_case(
+        case=citizen_case,
+        actor=supervisor_a,
+        case_type="suggestion",
+        category="parks_public_spaces",
+        department_id=None,
+    )
+    out = io.StringIO()
+    call_command("triage", "train", stdout=out)
+    assert "1 staff corrections" in out.getvalue()
+    store._cache["checked"] = 0.0
+    prediction = store.current_model().predict([odd])[0]
+    assert (prediction.category, prediction.type) == ("parks_public_spaces", "suggestion")

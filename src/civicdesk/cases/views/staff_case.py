@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from civicdesk.cases.duplicates import likely_duplicates
 from civicdesk.cases.forms.staff import ACTION_FORMS, CaseActionForm
 from civicdesk.cases.lifecycle import can_move
 from civicdesk.cases.models import Case, Status, TriageState
@@ -92,7 +93,7 @@ def render_case_page(
         "second_look_blocked": case.stage >= 2 and not user.is_supervisor and case.is_open,
         "triage_pending": triage_pending,
         "suggested_category": _category_name(case.suggestion.get("category", "")) if triage_pending else "",
-        "duplicates": [],  # TODO(lead): likely_duplicates once triage.similarity lands
+        "duplicates": likely_duplicates(case, user) if case.is_open and case.duplicate_of_id is None else [],
         "can_mark_duplicate": "duplicate" in allowed,
     }
     return render(request, "cases/staff/case.html", context, status=status)
