@@ -51,7 +51,8 @@ WITH c AS (
 INSERT INTO cases_case (reference, tracking_token, case_type_id, sector_id, category_id, entity_id,
   channel_id,
   road, language, description, search_text, contact_name, contact_cpr, contact_phone, contact_email,
-  contact_language, contact_channel, status, stage, created_at, updated_at, due_at, first_answered_at, answered_at, closed_at,
+  contact_language, contact_channel, status, stage, created_at, updated_at, due_at, first_answered_at,
+  answered_at, closed_at,
   triage_state, suggestion, deadline_unit, at_risk_at, sla_state, escalation_level, first_response_late,
   next_sla_at)
 SELECT 'BENCH-' || g, 'bench' || g, 'complaint', sector, category, entity, 'web_form', '', 'ar',

@@ -83,6 +83,8 @@ def test_cases_are_varied(demo):
         "compliment",
     }
     assert len(set(cases.values_list("channel", flat=True))) >= 8
+    assert cases.filter(escalation_level__gte=1).exists()  # the demo's overdue cases have been escalated
+    assert cases.filter(triage_state="pending").exists()  # and some wait for triage
     assert set(cases.values_list("area__governorate", flat=True)) == {
         "capital",
         "muharraq",

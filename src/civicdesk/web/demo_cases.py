@@ -26,6 +26,7 @@ from civicdesk.core import reference_data as ref
 from civicdesk.core.calendar import BAHRAIN, add_working_days, is_working_day, local_date
 from civicdesk.core.validators import clean_bahrain_phone
 from civicdesk.notify.models import Notification
+from civicdesk.routing.sweep import sweep_service_levels
 from civicdesk.triage.services import confirm_triage, correct_triage
 from civicdesk.web import demo_replies as replies
 from civicdesk.web.demo_texts import DESCRIPTIONS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, RESIDENT_NAMES
@@ -236,6 +237,7 @@ def build_demo_cases(*, count: int, team: Team, seed: int, now: dt.datetime) -> 
             story.play()
             cases.append(case)
             settled.append((case, story.t))
+    sweep_service_levels(now=now)  # at-risk and escalated flags as a running worker would have set them
     # Demo contacts are invented: nothing may ever be sent to them.
     Notification.objects.filter(case__in=cases).delete()
     return cases
