@@ -66,6 +66,7 @@ FATES = {"answer": 72, "info": 10, "transfer": 5, "reject": 3, "duplicate": 5, "
 # Cases of the last three weeks: more of them are still with the citizen or being passed on.
 RECENT_FATES = {"answer": 38, "info": 32, "transfer": 14, "reject": 3, "duplicate": 6, "neglect": 7}
 RECENT = dt.timedelta(days=21)
+WAITS_FOR_TRIAGE = dt.timedelta(days=4)
 MOBILE_PREFIXES = ["33", "34", "35", "36", "37", "38", "39", "32", "61"]
 STAFF_ENTRY = {code for code, *_rest, staff_entry in ref.CHANNELS if staff_entry}
 _REAL_NOW = timezone.now
@@ -310,6 +311,8 @@ class Story:
         if fate == "neglect" and rng.random() < 0.4:
             return
         if case.triage_state == "pending":
+            if self.now - case.created_at < WAITS_FOR_TRIAGE:
+                return  # the last few days' free-text cases still wait in the triage queue
             self._triage()
         agent = self.team.agent(case)
         boss = self.team.supervisor(case.entity_id)
