@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "civicdesk.notify",
     "civicdesk.triage",
     "civicdesk.reports",
+    "civicdesk.api",
     "civicdesk.web",
 ]
 

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from civicdesk.accounts.urls import urlpatterns as account_urls
+from civicdesk.api.api import api
 from civicdesk.cases.urls_staff import urlpatterns as case_staff_urls
 from civicdesk.reports.urls import urlpatterns as report_urls
 from civicdesk.triage.urls import urlpatterns as triage_urls
@@ -15,6 +16,7 @@ urlpatterns = [
     path("readyz", web.readyz, name="readyz"),
     path("favicon.ico", web.favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", web.home, name="home"),

@@ -1,0 +1,97 @@
+"""Safe retries: the first response to a POST with an `Idempotency-Key` is kept and replayed.
+
+Same key and same body: the same response (`Idempotent-Replayed: true`). Same key, another body: 422.
+While the first request is still running: 409. The key is claimed by an INSERT on a unique constraint
+(no check-then-insert); the business write and the stored response commit together, so a crash
+leaves nothing half-done and a retry after the claim's lease runs the request again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Status
+
+from civicdesk.api.models import IdempotencyRecord
+from civicdesk.api.problems import problem
+
+LEASE = timedelta(seconds=60)
+KEY_FORMAT = re.compile(r"^[\x21-\x7e]{1,255}$")  # printable ASCII, no spaces
+Result = tuple[int, dict[str, Any]]
+
+
+def _fingerprint(request: HttpRequest) -> str:
+    digest = hashlib.sha256(f"{request.method} {request.path}\n".encode())
+    digest.update(request.body)
+    return digest.hexdigest()
+
+
+def _replay(record: IdempotencyRecord) -> HttpResponse:
+    response = HttpResponse(bytes(record.response_body or b""), status=record.status_code or 200)
+    response["Content-Type"] = record.content_type or "application/json"
+    response["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _claim(caller: str, key: str, fingerprint: str) -> IdempotencyRecord | HttpResponse:
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return IdempotencyRecord.objects.create(
+                caller=caller, key=key, request_hash=fingerprint, locked_until=now + LEASE
+            )
+    except IntegrityError:
+        record = IdempotencyRecord.objects.get(caller=caller, key=key)
+    if record.request_hash != fingerprint:
+        return problem(
+            422, "idempotency_key_reused", _("This Idempotency-Key was already used for a different request.")
+        )
+    if record.state == IdempotencyRecord.State.DONE:
+        return _replay(record)
+    taken = IdempotencyRecord.objects.filter(
+        pk=record.pk, state=IdempotencyRecord.State.IN_FLIGHT, locked_until__lte=now
+    ).update(locked_until=now + LEASE)
+    if not taken:  # the first request is still running
+        return problem(
+            409, "request_in_flight", _("A request with this Idempotency-Key is still being processed.")
+        )
+    record.refresh_from_db()
+    return record
+
+
+def idempotent(request: HttpRequest, caller: str, run: Callable[[], Result]) -> Status[Any] | HttpResponse:
+    """Run `run` once per (caller, Idempotency-Key); without a key, just run it."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return Status(*run())
+    key = key.strip().strip('"')
+    if not KEY_FORMAT.match(key):
+        return problem(
+            400, "invalid_idempotency_key", _("The Idempotency-Key must be 1 to 255 printable characters.")
+        )
+    claimed = _claim(caller, key, _fingerprint(request))
+    if isinstance(claimed, HttpResponse):
+        return claimed
+    try:
+        with transaction.atomic():
+            status, data = run()
+            body = json.dumps(data, ensure_ascii=False, default=str).encode()
+            IdempotencyRecord.objects.filter(pk=claimed.pk).update(
+                state=IdempotencyRecord.State.DONE,
+                status_code=status,
+                response_body=body,
+                content_type="application/json; charset=utf-8",
+            )
+    except Exception:
+        IdempotencyRecord.objects.filter(pk=claimed.pk, state=IdempotencyRecord.State.IN_FLIGHT).delete()
+        raise
+    return Status(status, data)
