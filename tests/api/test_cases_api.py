@@ -182,3 +182,27 @@ def test_the_openapi_document_describes_every_route_and_the_key(client):
     document = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/categories", "/api/v1/cases", "/api/v1/cases/{reference}"} <= set(document["paths"])
     assert "ApiKey" in document["components"]["securitySchemes"]
+
+
+def test_a_client_over_its_rate_gets_429_with_retry_after(client, app_key, settings):
+    settings.API_RATE_LIMIT = "3/m"
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [
+        client.get("/api/v1/categories", headers={"X-API-Key": app_key}).status_code for _ in range(3)
+    ]
+    assert statuses == [200, 200, 200]
+    limited = client.get("/api/v1/categories", headers={"X-API-Key": app_key})
+    assert_problem(limited, 429, "rate_limited")
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    other = create_api_client(name="Kiosk", channel="smart_office")[1]
+    assert client.get("/api/v1/categories", headers={"X-API-Key": other}).status_code == 200  # per client
+    cache.clear()
+
+
+def test_a_body_that_is_not_json_is_a_400_problem(client, app_key):
+    response = client.post(
+        "/api/v1/cases", data=b"\x12\x06{", content_type="application/json", headers={"X-API-Key": app_key}
+    )
+    assert_problem(response, 400, "bad_request")

@@ -7,13 +7,17 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from civicdesk.api.schemas import CategoryOut
+from civicdesk.api.schemas import CategoryOut, Problem
 from civicdesk.core.models import Category
 
 router = Router(tags=["reference data"])
 
 
-@router.get("/categories", response=list[CategoryOut], summary="Categories")
+@router.get(
+    "/categories",
+    response={200: list[CategoryOut], 400: Problem, 401: Problem, 429: Problem},
+    summary="Categories",
+)
 def categories(request: HttpRequest) -> list[dict[str, Any]]:
     """Every active category with its sector, names and hints in Arabic and English."""
     return [
