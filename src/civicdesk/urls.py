@@ -17,6 +17,7 @@ urlpatterns = [
     path("favicon.ico", web.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("open311/v2/", include("civicdesk.api.open311.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", web.home, name="home"),

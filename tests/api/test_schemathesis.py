@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -13,7 +15,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @pytest.fixture
-def api_key(db):  # type: ignore[no-untyped-def]
+def keep_connection():  # type: ignore[no-untyped-def]
+    """Calling the WSGI app directly fires request_finished, which would close the test's database connection
+    (Django's test client switches that off; here it is done by hand)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_key(db, keep_connection):  # type: ignore[no-untyped-def]
     from civicdesk.api.keys import create_api_client
 
     return create_api_client(name="schemathesis", channel="mobile_app")[1]
