@@ -6,4 +6,5 @@ from civicdesk.reports import views
 
 urlpatterns = [
     path("kpi/", views.kpi, name="kpi"),
+    path("channels/", views.channels, name="channels"),
 ]

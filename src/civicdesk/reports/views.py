@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET
 
 from civicdesk.core.audit import audit
 from civicdesk.core.calendar import local_date
+from civicdesk.reports.channels import channel_report
 from civicdesk.reports.export import write_csv
 from civicdesk.reports.figures import Report
 from civicdesk.reports.forms import KpiPeriodForm
-from civicdesk.reports.selectors import kpi_report_for
+from civicdesk.reports.selectors import counted_cases_for, kpi_report_for
 from civicdesk.web.formatting import format_date, format_datetime
 
 
@@ -41,6 +42,24 @@ def kpi(request: HttpRequest) -> HttpResponse:
         "csv_query": urlencode({"from": start.isoformat(), "to": end.isoformat(), "format": "csv"}),
     }
     return render(request, "reports/kpi.html", context)
+
+
+@login_required
+@require_GET
+def channels(request: HttpRequest) -> HttpResponse:
+    """How many cases each channel brought in the period, with the sector and type split and a chart."""
+    form = KpiPeriodForm(request.GET, today=local_date(timezone.now()))
+    if not form.is_valid():
+        return render(request, "reports/channels.html", {"form": form}, status=400)
+    start, end = form.period
+    report = channel_report(counted_cases_for(request.user), start, end)
+    context = {
+        "form": form,
+        "report": report,
+        "period_from": format_date(start),
+        "period_to": format_date(end),
+    }
+    return render(request, "reports/channels.html", context)
 
 
 def _csv_response(report: Report) -> HttpResponse:
