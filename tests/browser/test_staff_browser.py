@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _sign_in(page, lang: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"/{lang}/staff/login/")
-    page.keyboard.type("agent_a")  # the username field has focus
+    # The username field takes the focus by itself (wait for it: under load that can lag behind "load").
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'username'")
+    page.keyboard.type("agent_a")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
