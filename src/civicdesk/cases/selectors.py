@@ -111,3 +111,33 @@ def case_photos(case: Case, *, public_only: bool) -> list[Attachment]:
             Q(from_citizen=True) | (Q(message__isnull=False) & ~Q(message__kind=Message.Kind.NOTE))
         )
     return list(photos)
+
+
+def caller_cases(user: Any, query: str) -> list[Case]:
+    """The caller's earlier cases that the user may see, by phone number or CPR, newest first (at most 20)."""
+    from django.core.exceptions import ValidationError
+
+    from civicdesk.core.validators import clean_bahrain_phone, clean_cpr
+
+    match = Q(pk__in=[])
+    for cleaner, field in ((clean_bahrain_phone, "contact_phone"), (clean_cpr, "contact_cpr")):
+        try:
+            match |= Q(**{field: cleaner(query)})
+        except ValidationError:
+            continue
+    return list(
+        cases_visible_to(user)
+        .filter(match)
+        .select_related("category", "entity")
+        .only(
+            "reference",
+            "status",
+            "created_at",
+            "category__name_ar",
+            "category__name_en",
+            "entity__name_ar",
+            "entity__name_en",
+            "description",
+        )
+        .order_by("-created_at")[:20]
+    )

@@ -6,10 +6,12 @@ Every URL that takes a reference reads the case through `get_case_for`, so out o
 from django.urls import path
 
 from civicdesk.cases.forms.staff import ACTION_FORMS
-from civicdesk.cases.views import staff_actions, staff_case, staff_inbox
+from civicdesk.cases.views import staff_actions, staff_case, staff_inbox, staff_intake
 
 urlpatterns = [
     path("", staff_inbox.inbox, name="inbox"),
+    path("intake/", staff_intake.intake, name="intake"),
+    path("intake/slip/", staff_intake.slip, name="intake_slip"),
     path("cases/<str:reference>/", staff_case.case_page, name="case"),
     path("cases/<str:reference>/contact/", staff_case.reveal_contact, name="case_contact"),
     path("cases/<str:reference>/photos/<uuid:photo_id>/", staff_case.photo, name="case_photo"),

@@ -150,6 +150,7 @@ class WhereForm(GovukForm):
 
 
 class ContactForm(GovukForm):
+    needs_contact = True  # the reference is sent by SMS or e-mail (staff intake can print a slip instead)
     contact_name = forms.CharField(
         label=_("Your full name"),
         max_length=120,
@@ -218,7 +219,8 @@ class ContactForm(GovukForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if (
-            not cleaned.get("contact_phone")
+            self.needs_contact
+            and not cleaned.get("contact_phone")
             and not cleaned.get("contact_email")
             and not {"contact_phone", "contact_email"} & set(self.errors)
         ):
