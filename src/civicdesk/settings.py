@@ -227,6 +227,8 @@ LOGGING = {
 # Deliver queued notifications right after the business transaction commits (the worker does it too).
 NOTIFY_DELIVER_ON_COMMIT = env_flag("CIVICDESK_NOTIFY_ON_COMMIT", default=True)
 TRIAGE_MODEL_DIR = Path(os.environ.get("CIVICDESK_TRIAGE_MODEL_DIR", VAR_DIR / "models"))
+# A kiosk (smart office tablet) starts again for the next person after this many idle seconds.
+KIOSK_IDLE_SECONDS = int(os.environ.get("CIVICDESK_KIOSK_IDLE_SECONDS", "90"))
 # Requests an API client may make (ninja rate syntax: 120/m, 10/s, 5000/h).
 API_RATE_LIMIT = os.environ.get("CIVICDESK_API_RATE_LIMIT", "120/m")
 # A case from a trusted channel is routed without a triage officer when the model is at least this sure.

@@ -132,6 +132,16 @@ class Draft:
         return nonce
 
 
+KIOSK_KEY = "kiosk"  # this browser is a self-service tablet in a centre (channel smart_office)
+
+
+def start_kiosk(session: SessionBase) -> None:
+    """Forget everything of the last person (their draft, the cases they may track) and stay a kiosk."""
+    Draft(session).discard()
+    session.flush()
+    session[KIOSK_KEY] = True
+
+
 def send_draft(*, draft: Draft, submission: Submission, nonce: str) -> Case | None:
     """Submit the draft as a web-form case once per nonce; None if this nonce was already used.
 
@@ -142,7 +152,8 @@ def send_draft(*, draft: Draft, submission: Submission, nonce: str) -> Case | No
     with transaction.atomic():
         if not consume_token(purpose=SUBMIT, subject=nonce):
             return None
-        case = submit_case(submission=submission, channel="web_form", photos=photos)
+        channel = "smart_office" if draft.session.get(KIOSK_KEY) else "web_form"
+        case = submit_case(submission=submission, channel=channel, photos=photos)
     draft.discard()
     draft.session[SUBMITTED_KEY] = {"nonce": nonce, "reference": case.reference}
     remember_tracked(draft.session, case.reference)

@@ -18,6 +18,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "other_language_path": switch_language_path(request.get_full_path(), other),
         "support_phone": "80008001",
         "support_email": "help@civicdesk.bh",
+        "kiosk": bool(getattr(request, "session", {}).get("kiosk")) and not request.path.startswith("/admin"),
+        "kiosk_idle_seconds": settings.KIOSK_IDLE_SECONDS,
     }
 
 
