@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "civicdesk.triage",
     "civicdesk.reports",
     "civicdesk.api",
+    "civicdesk.intake",
     "civicdesk.web",
 ]
 

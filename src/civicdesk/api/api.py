@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from civicdesk.api import cases, categories, followup
+from civicdesk.api import cases, categories, followup, me, uploads
 from civicdesk.api.auth import ApiKey
 from civicdesk.api.problems import CONTENT_TYPE, problem, validation_problem
 from civicdesk.api.throttle import ClientThrottle
@@ -41,8 +41,10 @@ api = CivicDeskAPI(
     docs_url="/docs",
 )
 api.add_router("/", categories.router)
+api.add_router("/", uploads.router)  # before cases: /cases/with-photos must not be read as /cases/{reference}
 api.add_router("/", cases.router)
 api.add_router("/", followup.router)
+api.add_router("/", me.router)
 
 
 @api.exception_handler(ValidationError)

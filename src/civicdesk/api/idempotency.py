@@ -30,8 +30,20 @@ Result = tuple[int, dict[str, Any]]
 
 
 def _fingerprint(request: HttpRequest) -> str:
+    """The request's method, path and body; a multipart body by its fields and files (boundaries vary)."""
     digest = hashlib.sha256(f"{request.method} {request.path}\n".encode())
-    digest.update(request.body)
+    if request.content_type != "multipart/form-data":
+        digest.update(request.body)
+        return digest.hexdigest()
+    for name, values in sorted(request.POST.lists()):
+        digest.update(json.dumps([name, values], ensure_ascii=False).encode())
+    for name, files in sorted(request.FILES.lists()):
+        for upload in files:
+            content = hashlib.sha256()
+            for chunk in upload.chunks():
+                content.update(chunk)
+            upload.seek(0)
+            digest.update(json.dumps([name, upload.name, content.hexdigest()]).encode())
     return digest.hexdigest()
 
 
@@ -68,10 +80,21 @@ def _claim(caller: str, key: str, fingerprint: str) -> IdempotencyRecord | HttpR
     return record
 
 
-def idempotent(request: HttpRequest, caller: str, run: Callable[[], Result]) -> Status[Any] | HttpResponse:
-    """Run `run` once per (caller, Idempotency-Key); without a key, just run it."""
+def idempotent(
+    request: HttpRequest,
+    caller: str,
+    run: Callable[[], Result],
+    *,
+    first: Callable[[], None] | None = None,
+) -> Status[Any] | HttpResponse:
+    """Run `run` once per (caller, Idempotency-Key); without a key, just run it.
+
+    `first` runs before `run` and outside its transaction, so what it records stays even when it refuses
+    (a one-time code's counted try); a replay runs neither."""
     key = request.headers.get("Idempotency-Key")
     if key is None:
+        if first is not None:
+            first()
         return Status(*run())
     key = key.strip().strip('"')
     if not KEY_FORMAT.match(key):
@@ -82,6 +105,8 @@ def idempotent(request: HttpRequest, caller: str, run: Callable[[], Result]) -> 
     if isinstance(claimed, HttpResponse):
         return claimed
     try:
+        if first is not None:
+            first()
         with transaction.atomic():
             status, data = run()
             body = json.dumps(data, ensure_ascii=False, default=str).encode()

@@ -59,3 +59,22 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.caller}:{self.key}"
+
+
+class CitizenToken(models.Model):
+    """A citizen signed in to an app with a one-time code sent to their phone; only the token's hash is kept.
+
+    The token works only beside the API key of the app that asked for it, until it expires or is revoked."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    phone = models.CharField(max_length=16)
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="citizen_tokens")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["phone"], name="citizen_token_phone")]
+
+    def __str__(self) -> str:
+        return f"{self.phone[:4]}****{self.phone[-2:]}"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import AfterValidator, field_validator
 
 from civicdesk.core.validators import clean_bahrain_phone, clean_cpr
 
@@ -57,6 +57,17 @@ def _django_clean(cleaner: object, value: str) -> str:
         return str(cleaner(value))  # type: ignore[operator]
     except ValidationError as exc:
         raise ValueError(" ".join(str(message) for message in exc.messages)) from exc
+
+
+def _required_phone(value: str) -> str:
+    try:
+        return clean_bahrain_phone(value)  # a blank number is refused with the same message
+    except ValidationError as exc:
+        raise ValueError(" ".join(str(message) for message in exc.messages)) from exc
+
+
+PhoneNumber = Annotated[str, Field(max_length=30), AfterValidator(_required_phone)]
+"""A Bahraini number as people type it (36123456, +973 3612 3456, Arabic digits), read as E.164."""
 
 
 class CaseIn(Schema):

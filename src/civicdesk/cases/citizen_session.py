@@ -10,7 +10,8 @@ import re
 import secrets
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,15 @@ class Draft:
 KIOSK_KEY = "kiosk"  # this browser is a self-service tablet in a centre (channel smart_office)
 
 
+QR_KEY = "qr"  # the draft was started by scanning a QR poster: channel qr_code and the poster's coordinates
+
+
+def start_qr(session: SessionBase, place_id: int, latitude: Any, longitude: Any) -> None:
+    """Remember that this draft comes from a QR place (and where exactly it is)."""
+    where = {"lat": str(latitude), "lon": str(longitude)} if latitude is not None else {"lat": None}
+    session[QR_KEY] = {"place": place_id, **where}
+
+
 def start_kiosk(session: SessionBase) -> None:
     """Forget everything of the last person (their draft, the cases they may track) and stay a kiosk."""
     Draft(session).discard()
@@ -152,9 +162,13 @@ def send_draft(*, draft: Draft, submission: Submission, nonce: str) -> Case | No
     with transaction.atomic():
         if not consume_token(purpose=SUBMIT, subject=nonce):
             return None
-        channel = "smart_office" if draft.session.get(KIOSK_KEY) else "web_form"
+        qr = draft.session.get(QR_KEY)
+        channel = "qr_code" if qr else "smart_office" if draft.session.get(KIOSK_KEY) else "web_form"
+        if qr and qr.get("lat") is not None:
+            submission = replace(submission, latitude=Decimal(qr["lat"]), longitude=Decimal(qr["lon"]))
         case = submit_case(submission=submission, channel=channel, photos=photos)
     draft.discard()
+    draft.session.pop(QR_KEY, None)
     draft.session[SUBMITTED_KEY] = {"nonce": nonce, "reference": case.reference}
     remember_tracked(draft.session, case.reference)
     return case

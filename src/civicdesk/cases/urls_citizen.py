@@ -5,10 +5,12 @@ from django.urls import path
 from civicdesk.cases.views import citizen_submit as submit
 from civicdesk.cases.views import citizen_track as track
 from civicdesk.cases.views import kiosk
+from civicdesk.intake import views as qr_views
 
 urlpatterns = [
     path("submit/", submit.submit_start, name="submit_start"),
     path("kiosk/", kiosk.kiosk, name="kiosk"),
+    path("qr/<str:token>/", qr_views.qr_scan, name="qr_scan"),
     path("submit/describe/", submit.submit_describe, name="submit_describe"),
     path("submit/where/", submit.submit_where, name="submit_where"),
     path("submit/contact/", submit.submit_contact, name="submit_contact"),

@@ -7,11 +7,14 @@ from django.urls import path
 
 from civicdesk.cases.forms.staff import ACTION_FORMS
 from civicdesk.cases.views import staff_actions, staff_case, staff_inbox, staff_intake
+from civicdesk.intake import views as qr_views
 
 urlpatterns = [
     path("", staff_inbox.inbox, name="inbox"),
     path("intake/", staff_intake.intake, name="intake"),
     path("intake/slip/", staff_intake.slip, name="intake_slip"),
+    path("qr/", qr_views.qr_places, name="qr_places"),
+    path("qr/<int:pk>/poster.pdf", qr_views.qr_poster, name="qr_poster"),
     path("cases/<str:reference>/", staff_case.case_page, name="case"),
     path("cases/<str:reference>/contact/", staff_case.reveal_contact, name="case_contact"),
     path("cases/<str:reference>/photos/<uuid:photo_id>/", staff_case.photo, name="case_photo"),

@@ -66,6 +66,14 @@ def _tracking_code(c: dict[str, str]) -> Text:
     )
 
 
+def _sign_in_code(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your CivicDesk sign-in code"),
+        body=_("Your code to sign in to the CivicDesk app is %(code)s. It works once, for 10 minutes.") % c,
+        sms=_("CivicDesk app sign-in code %(code)s. Valid 10 minutes. Do not share it.") % c,
+    )
+
+
 def _routed(c: dict[str, str]) -> Text:
     return Text(
         subject=_("Your case %(reference)s is with %(entity)s") % c,
@@ -109,6 +117,7 @@ BUILDERS: dict[str, Callable[[dict[str, str]], Text]] = {
     "info_requested": _info_requested,
     "closed": _closed,
     "tracking_code": _tracking_code,
+    "sign_in_code": _sign_in_code,
     "routed": _routed,
     "at_risk": _at_risk,
     "escalated": _escalated,

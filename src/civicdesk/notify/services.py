@@ -36,7 +36,7 @@ MAX_ATTEMPTS = 8
 RETRY_BASE_SECONDS = 15
 RETRY_MAX_SECONDS = 900
 PERMANENT_ERRORS = (SmsRejected, SMTPRecipientsRefused)
-SECRET_TEMPLATES = frozenset({"tracking_code"})
+SECRET_TEMPLATES = frozenset({"tracking_code", "sign_in_code"})
 STALE_CLAIM = "The sender stopped before recording the result; sent again with the same key."
 
 
@@ -68,26 +68,55 @@ def queue_case_notification(
     preferred = getattr(case, "contact_channel", "both")
     if targets.get(preferred):
         targets = {preferred: targets[preferred]}
-    rows = []
-    for channel in channels:
-        recipient = targets.get(channel)
-        if not recipient:
-            continue
-        row, _created = Notification.objects.get_or_create(
-            key=f"{event_key}:{channel}",
-            defaults={
-                "case": case,
-                "channel": channel,
-                "recipient": recipient,
-                "language": language,
-                "template": template,
-                "context": context,
-            },
+    rows = [
+        queue_notification(
+            key=event_key,
+            channel=channel,
+            recipient=targets[channel],
+            template=template,
+            language=language,
+            context=context,
+            case=case,
+            deliver=False,
         )
-        rows.append(row)
+        for channel in channels
+        if targets.get(channel)
+    ]
+    _deliver_after_commit(rows)
+    return rows
+
+
+def queue_notification(
+    *,
+    key: str,
+    channel: str,
+    recipient: str,
+    template: str,
+    language: str,
+    context: dict[str, str],
+    case: Case | None = None,
+    deliver: bool = True,
+) -> Notification:
+    """Queue one message on one channel, once per event `key` (a retry finds the row already there)."""
+    row, _created = Notification.objects.get_or_create(
+        key=f"{key}:{channel}",
+        defaults={
+            "case": case,
+            "channel": channel,
+            "recipient": recipient,
+            "language": language,
+            "template": template,
+            "context": context,
+        },
+    )
+    if deliver:
+        _deliver_after_commit([row])
+    return row
+
+
+def _deliver_after_commit(rows: list[Notification]) -> None:
     if rows and settings.NOTIFY_DELIVER_ON_COMMIT:
         transaction.on_commit(partial(deliver_rows, [row.pk for row in rows]))
-    return rows
 
 
 def message_id(key: str) -> str:
