@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "civicdesk.reports",
     "civicdesk.api",
     "civicdesk.intake",
+    "civicdesk.appointments",
     "civicdesk.web",
 ]
 
@@ -232,6 +233,7 @@ TRIAGE_MODEL_DIR = Path(os.environ.get("CIVICDESK_TRIAGE_MODEL_DIR", VAR_DIR / "
 KIOSK_IDLE_SECONDS = int(os.environ.get("CIVICDESK_KIOSK_IDLE_SECONDS", "90"))
 # Requests an API client may make (ninja rate syntax: 120/m, 10/s, 5000/h).
 API_RATE_LIMIT = os.environ.get("CIVICDESK_API_RATE_LIMIT", "120/m")
+BOOKING_RATE_LIMIT = os.environ.get("CIVICDESK_BOOKING_RATE_LIMIT", "60/m")  # per address, no API key
 # A case from a trusted channel is routed without a triage officer when the model is at least this sure.
 TRIAGE_AUTO_ROUTE_CONFIDENCE = float(os.environ.get("CIVICDESK_TRIAGE_AUTO_ROUTE", "0.6"))
 # Background jobs (`civicdesk worker`); `civicdesk serve` also runs one in each web process unless off.

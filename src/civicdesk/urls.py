@@ -22,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", web.home, name="home"),
     path("", include("civicdesk.cases.urls_citizen")),
+    path("appointments/", include("civicdesk.appointments.urls")),
     path(
         "staff/",
         include((account_urls + case_staff_urls + triage_urls + report_urls, "staff"), namespace="staff"),

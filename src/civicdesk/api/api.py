@@ -14,6 +14,7 @@ from civicdesk.api import cases, categories, followup, me, uploads
 from civicdesk.api.auth import ApiKey
 from civicdesk.api.problems import CONTENT_TYPE, problem, validation_problem
 from civicdesk.api.throttle import ClientThrottle
+from civicdesk.appointments import api as appointments_api
 from civicdesk.core.errors import DomainError
 
 
@@ -45,6 +46,7 @@ api.add_router("/", uploads.router)  # before cases: /cases/with-photos must not
 api.add_router("/", cases.router)
 api.add_router("/", followup.router)
 api.add_router("/", me.router)
+api.add_router("/", appointments_api.router)
 
 
 @api.exception_handler(ValidationError)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -59,15 +60,20 @@ def _django_clean(cleaner: object, value: str) -> str:
         raise ValueError(" ".join(str(message) for message in exc.messages)) from exc
 
 
-def _required_phone(value: str) -> str:
-    try:
-        return clean_bahrain_phone(value)  # a blank number is refused with the same message
-    except ValidationError as exc:
-        raise ValueError(" ".join(str(message) for message in exc.messages)) from exc
+def _required(cleaner: Callable[[str], str]) -> Callable[[str], str]:
+    def clean(value: str) -> str:
+        try:
+            return cleaner(value)  # a blank value is refused with the cleaner's own message
+        except ValidationError as exc:
+            raise ValueError(" ".join(str(message) for message in exc.messages)) from exc
+
+    return clean
 
 
-PhoneNumber = Annotated[str, Field(max_length=30), AfterValidator(_required_phone)]
+PhoneNumber = Annotated[str, Field(max_length=30), AfterValidator(_required(clean_bahrain_phone))]
 """A Bahraini number as people type it (36123456, +973 3612 3456, Arabic digits), read as E.164."""
+CprNumber = Annotated[str, Field(max_length=20), AfterValidator(_required(clean_cpr))]
+"""A 9-digit personal number (CPR), Arabic digits accepted."""
 
 
 class CaseIn(Schema):

@@ -111,6 +111,40 @@ def _escalated(c: dict[str, str]) -> Text:
     )
 
 
+def _booking_confirmed(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your appointment %(code)s is booked") % c,
+        body=_(
+            "Your appointment for %(service)s at %(centre)s is booked for %(when)s.\n"
+            "Booking code: %(code)s. Show it, or its QR code, at the kiosk when you arrive.\n"
+            "Cancel or move it here: %(link)s\nAdd it to your calendar: %(ics)s"
+        )
+        % c,
+        sms=_("CivicDesk: appointment %(code)s, %(service)s, %(centre)s, %(when)s. Cancel or move: %(link)s")
+        % c,
+    )
+
+
+def _booking_cancelled(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your appointment %(code)s is cancelled") % c,
+        body=_("Your appointment %(code)s for %(service)s at %(centre)s on %(when)s is cancelled.") % c,
+        sms=_("CivicDesk: appointment %(code)s on %(when)s is cancelled.") % c,
+    )
+
+
+def _booking_reminder(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Reminder: your appointment %(code)s, %(when)s") % c,
+        body=_(
+            "A reminder of your appointment for %(service)s at %(centre)s, %(when)s (code %(code)s).\n"
+            "If you cannot come, cancel it so someone else can have the place: %(link)s"
+        )
+        % c,
+        sms=_("CivicDesk reminder: %(service)s at %(centre)s, %(when)s, code %(code)s. Cancel: %(link)s") % c,
+    )
+
+
 BUILDERS: dict[str, Callable[[dict[str, str]], Text]] = {
     "received": _received,
     "answered": _answered,
@@ -121,6 +155,9 @@ BUILDERS: dict[str, Callable[[dict[str, str]], Text]] = {
     "routed": _routed,
     "at_risk": _at_risk,
     "escalated": _escalated,
+    "booking_confirmed": _booking_confirmed,
+    "booking_cancelled": _booking_cancelled,
+    "booking_reminder": _booking_reminder,
 }
 
 

@@ -20,6 +20,7 @@ from civicdesk.core import reference_data as ref
 from civicdesk.core.audit import audit
 from civicdesk.core.models import AuditEntry, Department
 from civicdesk.web.demo_cases import Team, build_demo_cases
+from civicdesk.web.demo_centres import ensure_demo_centres
 from civicdesk.web.demo_replies import RESPONSE_TEMPLATES
 from civicdesk.web.demo_texts import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
 
@@ -43,6 +44,10 @@ class DemoStaff:
 
 STAFF = [
     DemoStaff("admin", Role.NATIONAL_ADMIN, None, None, "نورة", "الجودر", "Noora Al Jowder"),
+    DemoStaff("npra.counter1", Role.AGENT, "npra", "customer_service", "أحمد", "الكعبي", "Ahmed Al Kaabi"),
+    DemoStaff(
+        "npra.counter2", Role.AGENT, "npra", "customer_service", "Latifa", "Al Sayed", "Latifa Al Sayed", "en"
+    ),
     DemoStaff("works.supervisor", Role.SUPERVISOR, "works", None, "خالد", "المناعي", "Khalid Al Mannai"),
     DemoStaff(
         "works.lighting", Role.AGENT, "works", "street_lighting", "حسين", "الحداد", "Hussain Al Haddad"
@@ -151,6 +156,7 @@ def load_demo(cases: int = 200) -> str:
         specs = STAFF + _lead_staff()
         users = [_ensure_user(spec) for spec in specs]
         templates = _ensure_templates()
+        ensure_demo_centres({user.username: user for user, _new in users})
         created: int | None = None
         if not AuditEntry.objects.filter(action=DEMO_MARKER).exists():
             team = Team([user for user, _new in users])
