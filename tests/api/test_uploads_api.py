@@ -13,14 +13,10 @@ from civicdesk.api.keys import create_api_client
 from civicdesk.api.models import IdempotencyRecord
 from civicdesk.cases.models import Case
 from tests.api.test_cases_api import BODY, assert_problem
+from tests.cases.conftest_citizen import private_media  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 URL = "/api/v1/cases/with-photos"
-
-
-@pytest.fixture
-def private_media(tmp_path, settings):  # type: ignore[no-untyped-def]
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from civicdesk.accounts.otp import issue_code, verify_code
 from civicdesk.api.models import ApiClient, CitizenToken
 from civicdesk.core.audit import audit
 from civicdesk.core.errors import DomainError, InvalidInput
-from civicdesk.core.validators import is_mobile
+from civicdesk.core.validators import is_mobile, mask_phone
 from civicdesk.notify.services import queue_notification
 
 SIGN_IN = "app_sign_in"
@@ -38,10 +38,6 @@ class CitizenUnauthenticated(DomainError):
     message = _("Sign in first: send the citizen's token in the Authorization header (Bearer).")
 
 
-def masked(phone: str) -> str:
-    return f"{phone[:4]}****{phone[-2:]}"
-
-
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -51,7 +47,7 @@ def send_sign_in_code(*, phone: str, language: str) -> str:
     """Queue an SMS with a fresh code to `phone` (E.164); returns the masked number."""
     if not is_mobile(phone):
         raise InvalidInput(_("This number cannot receive SMS. Enter a mobile number."))
-    issued = issue_code(purpose=SIGN_IN, subject=phone, sent_to=masked(phone))
+    issued = issue_code(purpose=SIGN_IN, subject=phone, sent_to=mask_phone(phone))
     queue_notification(
         key=issued.key,
         channel="sms",
@@ -60,7 +56,7 @@ def send_sign_in_code(*, phone: str, language: str) -> str:
         language=language,
         context={"code": issued.code},
     )
-    return masked(phone)
+    return mask_phone(phone)
 
 
 def check_sign_in_code(*, phone: str, code: str) -> None:
@@ -78,7 +74,7 @@ def sign_in(*, client: ApiClient, phone: str) -> tuple[str, CitizenToken]:
     row = CitizenToken.objects.create(
         token_hash=_digest(token), phone=phone, client=client, expires_at=timezone.now() + TOKEN_LIFETIME
     )
-    audit("citizen.signed_in", data={"client": client.pk, "phone": masked(phone)})
+    audit("citizen.signed_in", data={"client": client.pk, "phone": mask_phone(phone)})
     return token, row
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.core.models import Channel, Entity
+from civicdesk.core.validators import mask_phone
 
 
 class ApiClient(models.Model):
@@ -77,4 +78,4 @@ class CitizenToken(models.Model):
         indexes = [models.Index(fields=["phone"], name="citizen_token_phone")]
 
     def __str__(self) -> str:
-        return f"{self.phone[:4]}****{self.phone[-2:]}"
+        return mask_phone(self.phone)

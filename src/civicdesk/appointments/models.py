@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.core.models import Area, Bilingual, Entity
+from civicdesk.core.validators import mask_phone
 
 WEEKDAYS = [
     (6, _("Sunday")),
@@ -286,4 +287,4 @@ class Booking(models.Model):
 
     @property
     def masked_phone(self) -> str:
-        return f"{self.phone[:4]}****{self.phone[-2:]}" if self.phone else ""
+        return mask_phone(self.phone)

@@ -15,7 +15,7 @@ from civicdesk.appointments import booking_session as drafts
 from civicdesk.appointments.availability import bookable_days, day_slots
 from civicdesk.appointments.calendar_file import booking_ics as ics_bytes
 from civicdesk.appointments.forms import DetailsForm, ServiceForm, SlotForm
-from civicdesk.appointments.models import Booking, CentreService
+from civicdesk.appointments.models import Booking, BookingStatus, CentreService
 from civicdesk.appointments.selectors import get_booking, get_offer, offer_groups
 from civicdesk.appointments.services import cancel_booking
 from civicdesk.core.calendar import local_date
@@ -123,7 +123,7 @@ def booking_page(request: HttpRequest, code: str, token: str) -> HttpResponse:
     """The confirmation and the person's page: code, QR for check-in, calendar file, cancel, move."""
     booking = _booking_or_404(code, token)
     qr = segno.make(booking.code, error="m").svg_data_uri(scale=6, border=2)
-    can_change = booking.status == "booked" and booking.starts_at > timezone.now()
+    can_change = booking.status == BookingStatus.BOOKED and booking.starts_at > timezone.now()
     context = {"booking": booking, "offer": booking.centre_service, "qr": qr, "can_change": can_change}
     return render(request, "appointments/booking.html", context)
 
@@ -142,7 +142,7 @@ def booking_cancel(request: HttpRequest, code: str, token: str) -> HttpResponse:
 def booking_move(request: HttpRequest, code: str, token: str) -> HttpResponse:
     """Choose a new time; the old one is kept until the new one is confirmed."""
     booking = _booking_or_404(code, token)
-    if booking.status != "booked" or local_date(booking.starts_at) < local_date(timezone.now()):
+    if booking.status != BookingStatus.BOOKED or local_date(booking.starts_at) < local_date(timezone.now()):
         raise Http404
     drafts.start_draft(request.session, booking.centre_service, moving=booking)
     offer = booking.centre_service

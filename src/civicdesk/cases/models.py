@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.core.models import Area, CaseType, Category, Channel, Department, Entity, Sector
+from civicdesk.core.validators import mask_phone
 
 
 class Status(models.TextChoices):
@@ -187,7 +188,7 @@ class Case(models.Model):
 
     @property
     def masked_phone(self) -> str:
-        return f"{self.contact_phone[:4]}****{self.contact_phone[-2:]}" if self.contact_phone else ""
+        return mask_phone(self.contact_phone)
 
     @property
     def masked_email(self) -> str:

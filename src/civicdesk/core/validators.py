@@ -35,6 +35,11 @@ def clean_bahrain_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def mask_phone(e164: str) -> str:
+    """A phone number as shown when it is not needed in full: +973****56."""
+    return f"{e164[:4]}****{e164[-2:]}" if e164 else ""
+
+
 def is_mobile(e164: str) -> bool:
     """Whether an E.164 Bahraini number can receive SMS."""
     number = phonenumbers.parse(e164, "BH")

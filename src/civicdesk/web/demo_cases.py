@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
-from unittest import mock
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.test.utils import override_settings
-from django.utils import timezone
 
 from civicdesk.cases import services
 from civicdesk.cases.models import Case
@@ -29,6 +26,7 @@ from civicdesk.notify.models import Notification
 from civicdesk.routing.sweep import sweep_service_levels
 from civicdesk.triage.services import confirm_triage, correct_triage
 from civicdesk.web import demo_replies as replies
+from civicdesk.web.demo_clock import frozen_clock
 from civicdesk.web.demo_texts import DESCRIPTIONS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, RESIDENT_NAMES
 
 CHANNEL_WEIGHTS = {
@@ -69,43 +67,10 @@ RECENT = dt.timedelta(days=21)
 WAITS_FOR_TRIAGE = dt.timedelta(days=4)
 MOBILE_PREFIXES = ["33", "34", "35", "36", "37", "38", "39", "32", "61"]
 STAFF_ENTRY = {code for code, *_rest, staff_entry in ref.CHANNELS if staff_entry}
-_REAL_NOW = timezone.now
 
 
 class _Later(Exception):
     """The next step of a story lies in the future: stop there."""
-
-
-@contextmanager
-def frozen_clock(moment: dt.datetime) -> Iterator[None]:
-    """Make `timezone.now()` and the model fields that default to it return `moment` for a while.
-
-    The services read the clock themselves; this lets the demo play their actions in the past. It patches
-    module globals, so it is for the single-threaded seed command only.
-    """
-
-    def fake_now() -> dt.datetime:
-        return moment
-
-    with ExitStack() as stack:
-        stack.enter_context(mock.patch("django.utils.timezone.now", fake_now))
-        for field in _now_default_fields():
-            stack.enter_context(mock.patch.object(field, "_get_default", fake_now))
-        yield
-
-
-_fields_cache: list[Any] = []
-
-
-def _now_default_fields() -> list[Any]:
-    if not _fields_cache:
-        _fields_cache.extend(
-            field
-            for model in apps.get_models()
-            for field in model._meta.concrete_fields
-            if getattr(field, "default", None) is _REAL_NOW
-        )
-    return _fields_cache
 
 
 class Team:
