@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "civicdesk.api",
     "civicdesk.intake",
     "civicdesk.appointments",
+    "civicdesk.queues",
+    "civicdesk.centre_quality",
     "civicdesk.web",
 ]
 
@@ -234,6 +236,15 @@ KIOSK_IDLE_SECONDS = int(os.environ.get("CIVICDESK_KIOSK_IDLE_SECONDS", "90"))
 # Requests an API client may make (ninja rate syntax: 120/m, 10/s, 5000/h).
 API_RATE_LIMIT = os.environ.get("CIVICDESK_API_RATE_LIMIT", "120/m")
 BOOKING_RATE_LIMIT = os.environ.get("CIVICDESK_BOOKING_RATE_LIMIT", "60/m")  # per address, no API key
+# The queue inside a centre: check-in opens this long before an appointment; one checked in up to the grace
+# after its start queues at its appointment time, brought forward by the advance; later, like a walk-in.
+QUEUE_EARLY_CHECK_IN_MINUTES = int(os.environ.get("CIVICDESK_QUEUE_EARLY_CHECK_IN_MINUTES", "60"))
+QUEUE_LATE_GRACE_MINUTES = int(os.environ.get("CIVICDESK_QUEUE_LATE_GRACE_MINUTES", "15"))
+QUEUE_APPOINTMENT_ADVANCE_MINUTES = int(os.environ.get("CIVICDESK_QUEUE_APPOINTMENT_ADVANCE_MINUTES", "10"))
+# A display's live stream (Server-Sent Events) lasts this long, then the browser reconnects where it was.
+QUEUE_STREAM_SECONDS = float(os.environ.get("CIVICDESK_QUEUE_STREAM_SECONDS", "55"))
+QUEUE_STREAM_POLL_SECONDS = 0.25
+QUEUE_STREAM_PING_SECONDS = 15.0  # a comment line keeps proxies open and finds browsers that left
 # A case from a trusted channel is routed without a triage officer when the model is at least this sure.
 TRIAGE_AUTO_ROUTE_CONFIDENCE = float(os.environ.get("CIVICDESK_TRIAGE_AUTO_ROUTE", "0.6"))
 # Background jobs (`civicdesk worker`); `civicdesk serve` also runs one in each web process unless off.

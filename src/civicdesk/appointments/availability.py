@@ -135,3 +135,12 @@ def bookable_days(offer: CentreService, *, now: dt.datetime | None = None, limit
             days.append(day)
         day += dt.timedelta(days=1)
     return days
+
+
+def choose_day(days: list[dt.date], wanted: str) -> dt.date | None:
+    """The day asked for (YYYY-MM-DD) if it is one of `days`; the first day when none was asked for."""
+    try:
+        day = dt.date.fromisoformat(wanted)
+    except ValueError:
+        return days[0] if days else None
+    return day if day in days else None

@@ -1,7 +1,8 @@
-"""The booking pages' forms: the service, the time, the person's details."""
+"""The booking pages' forms: the service, the time, the person's details; and the staff pages' forms."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -10,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.appointments.availability import Slot
+from civicdesk.appointments.services import Person
 from civicdesk.cases.forms.govuk import LTR, GovukForm
 from civicdesk.core.validators import clean_bahrain_phone, clean_cpr
 
@@ -25,6 +27,13 @@ class ServiceForm(GovukForm):
         self.fields["offer"].choices = [("", _("Choose a service")), *groups]  # type: ignore[attr-defined]
 
 
+def free_times(slots: list[Slot]) -> list[tuple[str, str]]:
+    """The choices of a time field: the slots with a place left."""
+    return [
+        (slot.start.isoformat(), f"{slot.start:%H:%M}–{slot.end:%H:%M}") for slot in slots if slot.places_left
+    ]
+
+
 class SlotForm(GovukForm):
     start = forms.ChoiceField(
         label=_("Choose a time"),
@@ -34,11 +43,7 @@ class SlotForm(GovukForm):
 
     def __init__(self, *args: Any, slots: list[Slot], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["start"].choices = [  # type: ignore[attr-defined]
-            (slot.start.isoformat(), f"{slot.start:%H:%M}–{slot.end:%H:%M}")
-            for slot in slots
-            if slot.places_left
-        ]
+        self.fields["start"].choices = free_times(slots)  # type: ignore[attr-defined]
 
 
 class DetailsForm(GovukForm):
@@ -86,3 +91,38 @@ class DetailsForm(GovukForm):
 
     def clean_phone(self) -> str:
         return clean_bahrain_phone(self.cleaned_data.get("phone") or "")
+
+
+class StaffServiceForm(ServiceForm):
+    """The staff booking page's first question (sent by GET, so the page can be bookmarked)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].label = _("Service and centre")
+
+
+class StaffBookingForm(DetailsForm):
+    """A free time and the details of the person booked for, filled in by a member of staff."""
+
+    start = SlotForm.base_fields["start"]
+    field_order = ["start", "name", "cpr", "phone", "email", "language"]
+
+    def __init__(self, *args: Any, slots: list[Slot], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start"].choices = free_times(slots)  # type: ignore[attr-defined]
+        self.fields["name"].label = _("Full name")
+        self.fields["language"].label = _("Which language should we write to them in?")
+        self.fields["cpr"].help_text = _("Their 9-digit personal number, as on their ID card.")
+        for name in ("name", "phone", "email"):  # the person's details, not the member of staff's
+            self.fields[name].widget.attrs["autocomplete"] = "off"
+
+    def person(self) -> Person:
+        data = self.cleaned_data
+        return Person(data["name"], data["cpr"], data["phone"], data["email"], data["language"])
+
+    def starts_at(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.cleaned_data["start"])
+
+
+class SolvedForm(forms.Form):
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)

@@ -1,8 +1,9 @@
 """Service centres, their services and staff plans, and the bookings made for them (Mawaeed).
 
 A booking holds one *seat* of one slot: (centre service, start, seat). A partial unique constraint on that
-triple, over bookings that are not cancelled, is what makes double booking impossible on PostgreSQL and on
-SQLite alike; a second one keeps a person to one booking per service per day.
+triple, over the bookings that hold their seat (neither cancelled nor solved before the visit), is what
+makes double booking impossible on PostgreSQL and on SQLite alike; a second one keeps a person to one
+booking per service per day.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.core.models import Area, Bilingual, Entity
-from civicdesk.core.validators import mask_phone
+from civicdesk.core.validators import mask_cpr, mask_phone
 
 WEEKDAYS = [
     (6, _("Sunday")),
@@ -235,7 +236,9 @@ class BookingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-HOLDS_SEAT = ~models.Q(status=BookingStatus.CANCELLED)
+# A cancelled booking, or one settled by phone before the visit, gives its seat back.
+FREES_SEAT = (BookingStatus.CANCELLED, BookingStatus.SOLVED_REMOTELY)
+HOLDS_SEAT = ~models.Q(status__in=[status.value for status in FREES_SEAT])
 
 
 class Booking(models.Model):
@@ -288,3 +291,7 @@ class Booking(models.Model):
     @property
     def masked_phone(self) -> str:
         return mask_phone(self.phone)
+
+    @property
+    def masked_cpr(self) -> str:
+        return mask_cpr(self.cpr)

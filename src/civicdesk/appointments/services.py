@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from civicdesk.accounts.otp import consume_token, issue_token
 from civicdesk.appointments.availability import find_slot
 from civicdesk.appointments.models import HOLDS_SEAT, Booking, BookingStatus, CentreService
 from civicdesk.core.audit import audit
@@ -48,6 +50,15 @@ class CannotCancel(DomainError):
     code = "cannot_cancel"
     status = 409
     message = _("This appointment can no longer be cancelled or moved.")
+
+
+class CannotMarkSolved(DomainError):
+    code = "cannot_mark_solved"
+    status = 409
+    message = _("This appointment is no longer booked, so it cannot be marked as solved.")
+
+
+STAFF_BOOK = "staff_book"
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,39 @@ def book_slot(
     return booking
 
 
+def issue_booking_nonce() -> str:
+    """A single-use token for the staff booking form: a double submit books once."""
+    nonce = uuid.uuid4().hex
+    issue_token(purpose=STAFF_BOOK, subject=nonce)
+    return nonce
+
+
+@transaction.atomic
+def book_for_person(
+    *, offer: CentreService, starts_at: dt.datetime, person: Person, actor: Any, nonce: str
+) -> Booking | None:
+    """Book on someone's behalf (desk or phone); None when this form's nonce was already used."""
+    if not consume_token(purpose=STAFF_BOOK, subject=nonce):
+        return None
+    return book_slot(offer=offer, starts_at=starts_at, person=person, channel="staff", actor=actor)
+
+
+@transaction.atomic
+def mark_solved_remotely(*, booking: Booking, actor: Any, note: str = "") -> Booking:
+    """Close a booked appointment whose request was settled by phone; its place is free again."""
+    solved = Booking.objects.filter(pk=booking.pk, status=BookingStatus.BOOKED).update(
+        status=BookingStatus.SOLVED_REMOTELY
+    )
+    if not solved:
+        raise CannotMarkSolved()
+    booking.refresh_from_db()
+    entity_id = booking.centre_service.centre.entity_id
+    data = {"note": note} if note else None
+    audit("booking.solved_remotely", actor=actor, obj=booking, entity_id=entity_id, data=data)
+    queue_booking_message(booking, "booking_solved")
+    return booking
+
+
 def _release(booking: Booking, now: dt.datetime) -> None:
     """Cancel a booked place that has not started, by a conditional UPDATE (a second try finds nothing)."""
     released = Booking.objects.filter(pk=booking.pk, status=BookingStatus.BOOKED, starts_at__gt=now).update(
@@ -177,7 +221,7 @@ def booking_links(booking: Booking) -> dict[str, str]:
 
 
 def queue_booking_message(booking: Booking, template: str, key: str = "") -> None:
-    """The confirmation, cancellation or a reminder, by SMS (and e-mail when given), once per event."""
+    """A confirmation, cancellation, closure or reminder by SMS (and e-mail when given), once per event."""
     from civicdesk.web.formatting import format_datetime
 
     offer = booking.centre_service

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from civicdesk.appointments import booking_session as drafts
-from civicdesk.appointments.availability import bookable_days, day_slots
+from civicdesk.appointments.availability import bookable_days, choose_day, day_slots
 from civicdesk.appointments.calendar_file import booking_ics as ics_bytes
 from civicdesk.appointments.forms import DetailsForm, ServiceForm, SlotForm
 from civicdesk.appointments.models import Booking, BookingStatus, CentreService
@@ -33,14 +33,6 @@ def book_start(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/book_start.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _chosen_day(request: HttpRequest, days: list[dt.date]) -> dt.date | None:
-    try:
-        wanted = dt.date.fromisoformat(request.GET.get("date", ""))
-    except ValueError:
-        return days[0] if days else None
-    return wanted if wanted in days else None
-
-
 @require_http_methods(["GET", "POST"])
 def book_day(request: HttpRequest, centre: str, service: str) -> HttpResponse:
     """Step 2: a day, then a free time on it."""
@@ -50,7 +42,7 @@ def book_day(request: HttpRequest, centre: str, service: str) -> HttpResponse:
     if drafts.draft(request.session).get("offer") != offer.pk:
         drafts.start_draft(request.session, offer)
     days = bookable_days(offer)
-    day = _chosen_day(request, days)
+    day = choose_day(days, request.GET.get("date", ""))
     slots = day_slots(offer, day) if day else []
     form = SlotForm(request.POST or None, slots=slots)
     if request.method == "POST" and form.is_valid():

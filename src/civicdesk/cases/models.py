@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.core.models import Area, CaseType, Category, Channel, Department, Entity, Sector
-from civicdesk.core.validators import mask_phone
+from civicdesk.core.validators import mask_cpr, mask_phone
 
 
 class Status(models.TextChoices):
@@ -184,7 +184,7 @@ class Case(models.Model):
 
     @property
     def masked_cpr(self) -> str:
-        return f"*****{self.contact_cpr[-4:]}" if self.contact_cpr else ""
+        return mask_cpr(self.contact_cpr)
 
     @property
     def masked_phone(self) -> str:

@@ -40,6 +40,11 @@ def mask_phone(e164: str) -> str:
     return f"{e164[:4]}****{e164[-2:]}" if e164 else ""
 
 
+def mask_cpr(cpr: str) -> str:
+    """A CPR number as shown when it is not needed in full: *****2345."""
+    return f"*****{cpr[-4:]}" if cpr else ""
+
+
 def is_mobile(e164: str) -> bool:
     """Whether an E.164 Bahraini number can receive SMS."""
     number = phonenumbers.parse(e164, "BH")

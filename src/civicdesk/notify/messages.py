@@ -133,6 +133,19 @@ def _booking_cancelled(c: dict[str, str]) -> Text:
     )
 
 
+def _booking_solved(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your appointment %(code)s is no longer needed") % c,
+        body=_(
+            "We dealt with your request for %(service)s by phone, so you do not need to come to %(centre)s "
+            "on %(when)s. Your appointment %(code)s is closed and its place is free for someone else.\n"
+            "See it here: %(link)s"
+        )
+        % c,
+        sms=_("CivicDesk: your request was solved by phone; appointment %(code)s on %(when)s is closed.") % c,
+    )
+
+
 def _booking_reminder(c: dict[str, str]) -> Text:
     return Text(
         subject=_("Reminder: your appointment %(code)s, %(when)s") % c,
@@ -142,6 +155,30 @@ def _booking_reminder(c: dict[str, str]) -> Text:
         )
         % c,
         sms=_("CivicDesk reminder: %(service)s at %(centre)s, %(when)s, code %(code)s. Cancel: %(link)s") % c,
+    )
+
+
+def _queue_turn_near(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("Your turn is near: ticket %(number)s") % c,
+        body=_(
+            "Ticket %(number)s for %(service)s at %(centre)s: %(ahead)s people are ahead of you. "
+            "Please come back to the waiting area: %(link)s"
+        )
+        % c,
+        sms=_("CivicDesk: ticket %(number)s, %(ahead)s ahead of you at %(centre)s. Please come back.") % c,
+    )
+
+
+def _visit_survey(c: dict[str, str]) -> Text:
+    return Text(
+        subject=_("How was your visit to %(centre)s?") % c,
+        body=_(
+            "Thank you for visiting %(centre)s (ticket %(number)s, %(service)s).\n"
+            "Please tell us how it went; it takes one minute: %(link)s"
+        )
+        % c,
+        sms=_("CivicDesk: how was your visit to %(centre)s? One minute: %(link)s") % c,
     )
 
 
@@ -157,7 +194,10 @@ BUILDERS: dict[str, Callable[[dict[str, str]], Text]] = {
     "escalated": _escalated,
     "booking_confirmed": _booking_confirmed,
     "booking_cancelled": _booking_cancelled,
+    "booking_solved": _booking_solved,
     "booking_reminder": _booking_reminder,
+    "queue_turn_near": _queue_turn_near,
+    "visit_survey": _visit_survey,
 }
 
 

@@ -23,6 +23,7 @@ from civicdesk.web.demo_cases import Team, build_demo_cases
 from civicdesk.web.demo_centres import ensure_demo_centres
 from civicdesk.web.demo_replies import RESPONSE_TEMPLATES
 from civicdesk.web.demo_texts import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
+from civicdesk.web.demo_visits import build_demo_visits
 
 DEMO_PASSWORD = "CivicDesk-demo-2026"  # noqa: S105 (documented, printed by seed --demo)
 DEMO_MARKER = "demo.loaded"
@@ -161,6 +162,8 @@ def load_demo(cases: int = 200) -> str:
         if not AuditEntry.objects.filter(action=DEMO_MARKER).exists():
             team = Team([user for user, _new in users])
             created = len(build_demo_cases(count=cases, team=team, seed=SEED, now=timezone.now()))
+            lead = next(user for user, _new in users if user.username == "npra.lead")
+            build_demo_visits(now=timezone.now(), supervisor=lead, seed=SEED)
             audit(DEMO_MARKER, data={"cases": created, "seed": SEED})
     return _report(specs, [new for _user, new in users], created, templates)
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from civicdesk.appointments.selectors import public_centres
 from civicdesk.core.models import CaseType, Sector
 
 FAVICON = (
@@ -25,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "case_types": CaseType.objects.filter(is_active=True),
             "sectors": Sector.objects.filter(is_active=True),
+            "centres": public_centres(),
         },
     )
 
