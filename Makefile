@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV := CIVICDESK_DEBUG=1
 
-.PHONY: run test lint typecheck pytest install messages clean bench bench-pg
+.PHONY: run test lint typecheck pytest install messages clean bench bench-pg bench-appointments
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,14 @@ bench-pg: install
 	DATABASE_URL=$(PG)/civicdesk_bench_jobs $(DEV) $(BIN)/python bench/bench_jobs.py --jobs 5000
 	DATABASE_URL=$(PG)/civicdesk_bench_kpi $(DEV) $(BIN)/python bench/kpi_bench.py --cases 1000000
 	for db in sla jobs kpi; do dropdb -h 127.0.0.1 -U postgres --if-exists civicdesk_bench_$$db; done
+
+# Appointments and queues on PostgreSQL (each script makes and drops its own scratch database): bookings
+# over HTTP with 8 clients and the last-place race, the slot list at 10,000 bookings, call next with 50
+# counters at once and the display's delay. About 3 minutes; prints the figures for BENCHMARKS.md.
+bench-appointments: install
+	$(BIN)/python bench/bench_booking.py --requests 4000 --clients 8 --workers 2 --threads 4
+	$(BIN)/python bench/bench_slots.py --bookings 10000 --calls 500
+	$(BIN)/python bench/bench_queue.py --counters 50 --rounds 20 --display-trials 20
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache

@@ -86,3 +86,28 @@ def test_the_database_itself_refuses_a_second_booking_of_a_seat(offer, staff_pla
         Booking.objects.create(**copy | {"code": "MW-26-3333333", "token": "t3", "seat": 2})
     Booking.objects.filter(pk=first.pk).update(status="cancelled")
     Booking.objects.create(**copy | {"code": "MW-26-4444444", "token": "t4"})  # a cancelled seat is free
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent PostgreSQL connections")
+@pytest.mark.django_db(transaction=True)
+def test_ten_copies_of_one_request_at_once_book_once_and_all_get_its_answer(
+    live_server, offer, staff_plans, settings, time_machine
+):
+    """The key is claimed in the booking's transaction: a copy waits for it, then replays its answer."""
+    time_machine.move_to(BEFORE, tick=True)
+    settings.BOOKING_RATE_LIMIT = "1000/m"
+    body = {
+        "centre": offer.centre_id,
+        "service": offer.service_id,
+        "start": at(SUNDAY, 9).isoformat(),
+        "name": "Racer",
+        "cpr": "910000001",
+        "phone": "36123456",
+    }
+    gate, url = threading.Barrier(10), f"{live_server.url}/api/v1/bookings"
+    with ThreadPoolExecutor(10) as pool:
+        results = list(pool.map(lambda _n: _post(url, body, gate), range(10)))  # one key: race-910000001
+    assert [status for status, _body in results] == [201] * 10
+    assert len({answer["code"] for _status, answer in results}) == 1
+    assert Booking.objects.count() == 1 and Notification.objects.count() == 1

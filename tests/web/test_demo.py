@@ -134,13 +134,14 @@ def test_times_lie_in_the_past_six_months_and_follow_each_other(demo):
 def test_the_demo_sends_nothing_and_leaves_no_outbox_rows(django_capture_on_commit_callbacks):
     from django.core import mail
 
+    from civicdesk.appointments.availability import forget_cached
     from civicdesk.notify.sms import MemorySmsBackend
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         load_demo(cases=30)
     assert Message.objects.filter(kind=Message.Kind.REPLY).exists()  # answers were given...
     assert not Notification.objects.exists()  # ...but their notices were never kept
-    assert callbacks == []
+    assert [callback for callback in callbacks if callback is not forget_cached] == []  # no delivery queued
     assert mail.outbox == []
     assert MemorySmsBackend.outbox == []
 

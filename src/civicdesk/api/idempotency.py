@@ -1,9 +1,10 @@
 """Safe retries: the first response to a POST with an `Idempotency-Key` is kept and replayed.
 
 Same key and same body: the same response (`Idempotent-Replayed: true`). Same key, another body: 422.
-While the first request is still running: 409. The key is claimed by an INSERT on a unique constraint
-(no check-then-insert); the business write and the stored response commit together, so a crash
-leaves nothing half-done and a retry after the claim's lease runs the request again.
+The key is claimed by an INSERT on a unique constraint (no check-then-insert) in the transaction of the
+business write and the stored response, so all three commit together (or none: a retry runs again); a
+concurrent duplicate waits on the claim's row, then replays. With a `first` step the claim commits on its
+own first: while that request is still running a duplicate gets 409, and after the claim's lease it runs.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -54,15 +55,35 @@ def _replay(record: IdempotencyRecord) -> HttpResponse:
     return response
 
 
-def _claim(caller: str, key: str, fingerprint: str) -> IdempotencyRecord | HttpResponse:
+# Plain SQL on the path of every keyed POST: building these through the ORM costs more than running them.
+_CLAIM_SQL = (
+    'INSERT INTO api_idempotencyrecord (caller, "key", request_hash, state, content_type, created_at, '
+    'locked_until) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (caller, "key") DO NOTHING RETURNING id'
+)
+_STORE_SQL = (
+    "UPDATE api_idempotencyrecord SET state = %s, status_code = %s, response_body = %s, content_type = %s "
+    "WHERE id = %s"
+)
+
+
+def _insert(caller: str, key: str, fingerprint: str, now: datetime) -> int | None:
+    """The new claim's id; None if (caller, key) has a record (on PostgreSQL once its transaction ended)."""
+    at, until = (connection.ops.adapt_datetimefield_value(moment) for moment in (now, now + LEASE))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _CLAIM_SQL, [caller, key, fingerprint, IdempotencyRecord.State.IN_FLIGHT.value, "", at, until]
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else None
+
+
+def _claim(caller: str, key: str, fingerprint: str) -> int | HttpResponse:
+    """The id of the record this request now holds, or the answer for a key already used."""
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            return IdempotencyRecord.objects.create(
-                caller=caller, key=key, request_hash=fingerprint, locked_until=now + LEASE
-            )
-    except IntegrityError:
-        record = IdempotencyRecord.objects.get(caller=caller, key=key)
+    claimed = _insert(caller, key, fingerprint, now)
+    if claimed is not None:
+        return claimed
+    record = IdempotencyRecord.objects.get(caller=caller, key=key)
     if record.request_hash != fingerprint:
         return problem(
             422, "idempotency_key_reused", _("This Idempotency-Key was already used for a different request.")
@@ -76,8 +97,14 @@ def _claim(caller: str, key: str, fingerprint: str) -> IdempotencyRecord | HttpR
         return problem(
             409, "request_in_flight", _("A request with this Idempotency-Key is still being processed.")
         )
-    record.refresh_from_db()
-    return record
+    return record.pk
+
+
+def _store(claimed: int, status: int, data: dict[str, Any]) -> None:
+    body = json.dumps(data, ensure_ascii=False, default=str).encode()
+    content_type = "application/json; charset=utf-8"
+    with connection.cursor() as cursor:
+        cursor.execute(_STORE_SQL, [IdempotencyRecord.State.DONE.value, status, body, content_type, claimed])
 
 
 def idempotent(
@@ -101,22 +128,23 @@ def idempotent(
         return problem(
             400, "invalid_idempotency_key", _("The Idempotency-Key must be 1 to 255 printable characters.")
         )
+    if first is None:
+        with transaction.atomic():
+            claimed = _claim(caller, key, _fingerprint(request))
+            if isinstance(claimed, HttpResponse):
+                return claimed
+            status, data = run()
+            _store(claimed, status, data)
+        return Status(status, data)
     claimed = _claim(caller, key, _fingerprint(request))
     if isinstance(claimed, HttpResponse):
         return claimed
     try:
-        if first is not None:
-            first()
+        first()
         with transaction.atomic():
             status, data = run()
-            body = json.dumps(data, ensure_ascii=False, default=str).encode()
-            IdempotencyRecord.objects.filter(pk=claimed.pk).update(
-                state=IdempotencyRecord.State.DONE,
-                status_code=status,
-                response_body=body,
-                content_type="application/json; charset=utf-8",
-            )
+            _store(claimed, status, data)
     except Exception:
-        IdempotencyRecord.objects.filter(pk=claimed.pk, state=IdempotencyRecord.State.IN_FLIGHT).delete()
+        IdempotencyRecord.objects.filter(pk=claimed, state=IdempotencyRecord.State.IN_FLIGHT).delete()
         raise
     return Status(status, data)

@@ -3,13 +3,16 @@ and for staff, always scoped to the centres of the user's entity."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hmac
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
 
+from civicdesk.appointments.availability import remembered
 from civicdesk.appointments.models import Booking, BookingStatus, Centre, CentreService
 from civicdesk.core.audit import audit
 from civicdesk.core.calendar import add_working_days
@@ -31,8 +34,14 @@ def public_offers(centre_code: str) -> QuerySet[CentreService]:
     )
 
 
+def _load_offer(centre_code: str, service_code: str) -> CentreService | None:
+    return next(iter(public_offers(centre_code).filter(service_id=service_code).order_by()[:1]), None)
+
+
 def get_offer(centre_code: str, service_code: str) -> CentreService | None:
-    return public_offers(centre_code).filter(service_id=service_code).first()
+    """The active offer (with its centre and service) from the short-lived cache; a copy for the caller."""
+    offer = remembered(("offer", centre_code, service_code), partial(_load_offer, centre_code, service_code))
+    return copy.copy(offer) if offer is not None else None
 
 
 def get_booking(code: str, token: str) -> Booking | None:

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.accounts.otp import consume_token, issue_token
 from civicdesk.appointments.availability import find_slot
-from civicdesk.appointments.models import HOLDS_SEAT, Booking, BookingStatus, CentreService
+from civicdesk.appointments.models import FREES_SEAT, HOLDS_SEAT, Booking, BookingStatus, CentreService
 from civicdesk.core.audit import audit
 from civicdesk.core.calendar import local_date
 from civicdesk.core.errors import DomainError, InvalidInput
@@ -72,12 +72,24 @@ class Person:
     language: str = "ar"
 
 
-def _holds(offer: CentreService, starts_at: dt.datetime) -> set[int]:
-    return set(
-        Booking.objects.filter(HOLDS_SEAT, centre_service=offer, starts_at=starts_at).values_list(
-            "seat", flat=True
+# The bookings holding a seat (HOLDS_SEAT: status not one of the two of FREES_SEAT) at one start, or of one
+# person on one day. Plain SQL: building it through the ORM costs ten times what the database takes to answer.
+_HOLDS_SQL = (
+    "SELECT seat, starts_at = %s, cpr = %s AND day = %s FROM appointments_booking "
+    "WHERE centre_service_id = %s AND status NOT IN (%s, %s) AND (starts_at = %s OR (cpr = %s AND day = %s))"
+)
+
+
+def _holds(offer: CentreService, starts_at: dt.datetime, cpr: str, day: dt.date) -> tuple[set[int], bool]:
+    """The seats held at `starts_at`, and whether the person already has a booking that day: one query."""
+    ops = connection.ops
+    at, on = ops.adapt_datetimefield_value(starts_at), ops.adapt_datefield_value(day)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _HOLDS_SQL, [at, cpr, on, offer.pk, *(status.value for status in FREES_SEAT), at, cpr, on]
         )
-    )
+        rows = cursor.fetchall()
+    return {seat for seat, at_start, _same in rows if at_start}, any(same for _seat, _at, same in rows)
 
 
 def _has_booking(offer: CentreService, cpr: str, day: dt.date) -> bool:
@@ -96,9 +108,9 @@ def _take_seat(
     if slot is None:
         raise SlotUnavailable()
     day = local_date(starts_at)
-    if _has_booking(offer, person.cpr, day):
+    held, booked = _holds(offer, starts_at, person.cpr, day)
+    if booked:
         raise AlreadyBooked()
-    held = _holds(offer, starts_at)
     free = [seat for seat in range(1, slot.capacity + 1) if seat not in held]
     for seat in free:
         try:
@@ -141,7 +153,7 @@ def book_slot(
     booking = _take_seat(offer, starts_at, person, fields)
     if actor is not None:
         audit("booking.made_for", actor=actor, obj=booking, entity_id=offer.centre.entity_id)
-    queue_booking_message(booking, "booking_confirmed")
+    queue_booking_message(booking, "booking_confirmed", new_event=True)
     return booking
 
 
@@ -208,7 +220,7 @@ def reschedule_booking(
     person = Person(booking.name, booking.cpr, booking.phone, booking.email, booking.language)
     fields = {"channel": booking.channel, "booked_by": booking.booked_by, "created_at": now}
     fresh = _take_seat(booking.centre_service, starts_at, person, fields)
-    queue_booking_message(fresh, "booking_confirmed")
+    queue_booking_message(fresh, "booking_confirmed", new_event=True)
     return fresh
 
 
@@ -220,8 +232,10 @@ def booking_links(booking: Booking) -> dict[str, str]:
     return {"link": settings.SITE_URL + page, "ics": settings.SITE_URL + ics}
 
 
-def queue_booking_message(booking: Booking, template: str, key: str = "") -> None:
-    """A confirmation, cancellation, closure or reminder by SMS (and e-mail when given), once per event."""
+def queue_booking_message(booking: Booking, template: str, key: str = "", *, new_event: bool = False) -> None:
+    """A confirmation, cancellation, closure or reminder by SMS (and e-mail when given), once per event.
+
+    `new_event`: the booking was made in this transaction, so no row can have its key yet (plain INSERT)."""
     from civicdesk.web.formatting import format_datetime
 
     offer = booking.centre_service
@@ -243,4 +257,5 @@ def queue_booking_message(booking: Booking, template: str, key: str = "") -> Non
                 template=template,
                 language=booking.language,
                 context=context,
+                new_event=new_event,
             )

@@ -96,19 +96,24 @@ def queue_notification(
     context: dict[str, str],
     case: Case | None = None,
     deliver: bool = True,
+    new_event: bool = False,
 ) -> Notification:
-    """Queue one message on one channel, once per event `key` (a retry finds the row already there)."""
-    row, _created = Notification.objects.get_or_create(
-        key=f"{key}:{channel}",
-        defaults={
-            "case": case,
-            "channel": channel,
-            "recipient": recipient,
-            "language": language,
-            "template": template,
-            "context": context,
-        },
-    )
+    """Queue one message on one channel, once per event `key` (a retry finds the row already there).
+
+    `new_event`: the key names something made in the caller's transaction (a new booking's id), so no row
+    can have it yet: a plain INSERT (the unique key still refuses a second one)."""
+    fields = {
+        "case": case,
+        "channel": channel,
+        "recipient": recipient,
+        "language": language,
+        "template": template,
+        "context": context,
+    }
+    if new_event:
+        row = Notification.objects.create(key=f"{key}:{channel}", **fields)
+    else:
+        row, _created = Notification.objects.get_or_create(key=f"{key}:{channel}", defaults=fields)
     if deliver:
         _deliver_after_commit([row])
     return row

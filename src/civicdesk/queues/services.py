@@ -4,6 +4,7 @@ resume, transfer and complete. Every ticket move goes through `lifecycle.move`."
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from civicdesk.appointments.models import Booking, BookingStatus, CentreService, Counter
 from civicdesk.core.calendar import local_date
 from civicdesk.core.errors import DomainError, InvalidInput
+from civicdesk.queues.call_sql import call_next_row
 from civicdesk.queues.lifecycle import InvalidTicketMove, move
 from civicdesk.queues.models import AT_COUNTER, CounterShift, QueueCall, Ticket, TicketStatus
 from civicdesk.queues.selectors import callable_tickets
@@ -79,7 +81,7 @@ def _claim_next(counter: Counter, day: dt.date, now: dt.datetime, actor: Any) ->
     for _attempt in range(5):
         ticket = queue.first()
         if ticket is None:
-            raise QueueEmpty()
+            raise _empty_or_busy(counter)
         try:
             with transaction.atomic():
                 return move(ticket, "call", counter=counter, served_by=actor, called_at=now, calls=1)
@@ -102,17 +104,44 @@ def _log_call(ticket: Ticket, counter: Counter, now: dt.datetime, *, recall: boo
     )
 
 
-@transaction.atomic
+def _call_on_postgresql(counter: Counter, actor: Any, day: dt.date, now: dt.datetime) -> Ticket:
+    """One statement, atomic by itself (a savepoint only when the caller holds a transaction); the rare
+    SMS to people waiting who asked for one, in a transaction after it."""
+    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    try:
+        with guard:
+            ticket, watched = call_next_row(counter, actor, day, now)
+    except IntegrityError:  # this counter already has a ticket (a double click)
+        raise CounterBusy() from None
+    if ticket is None:
+        raise _empty_or_busy(counter)
+    if watched:
+        with transaction.atomic():
+            tell_watchers(ticket.centre_service_id, ticket.day)
+    return ticket
+
+
+def _empty_or_busy(counter: Counter) -> DomainError:
+    """Why nothing was called: the counter still has a ticket, or nobody is waiting."""
+    busy = Ticket.objects.filter(counter=counter, status__in=AT_COUNTER).exists()
+    return CounterBusy() if busy else QueueEmpty()
+
+
 def call_next_ticket(*, counter: Counter, actor: Any, now: dt.datetime | None = None) -> Ticket:
-    """Call the next ticket to `counter`: priority and appointments on time first, then arrival."""
+    """Call the next ticket to `counter`: priority and appointments on time first, then arrival.
+
+    On PostgreSQL one statement picks, claims and logs the call (`call_sql`); elsewhere the ORM does it in
+    three. Either way a busy counter is refused by the one-ticket-at-a-counter index, not by a check."""
     now = now or timezone.now()
     if not counter.is_open:
         raise CounterClosed()
-    if Ticket.objects.filter(counter=counter, status__in=AT_COUNTER).exists():
-        raise CounterBusy()
-    ticket = _claim_next(counter, local_date(now), now, actor)
-    _log_call(ticket, counter, now, recall=False)
-    tell_watchers(ticket.centre_service_id, ticket.day)
+    day = local_date(now)
+    if connection.vendor == "postgresql":
+        return _call_on_postgresql(counter, actor, day, now)
+    with transaction.atomic():
+        ticket = _claim_next(counter, day, now, actor)
+        _log_call(ticket, counter, now, recall=False)
+        tell_watchers(ticket.centre_service_id, ticket.day)
     return ticket
 
 
