@@ -125,6 +125,19 @@ class Ticket(models.Model):
         ]
         indexes = [
             models.Index(fields=["centre_service", "status", "queue_key"], name="ticket_queue"),
+            # "Call next" reads a centre's waiting tickets of the day in calling order, and only those.
+            models.Index(
+                fields=["centre", "day", "queue_key", "id"],
+                condition=models.Q(status=TicketStatus.WAITING),
+                name="ticket_waiting",
+            ),
+            models.Index(  # who asked for an SMS and was not told yet
+                fields=["centre_service", "day"],
+                condition=models.Q(
+                    status=TicketStatus.WAITING, notify_at_position__isnull=False, position_notified=False
+                ),
+                name="ticket_watching",
+            ),
             models.Index(fields=["centre", "day", "status"], name="ticket_centre_day"),
         ]
 
