@@ -82,3 +82,29 @@ def test_bad_wishes_are_refused(offer, counters, officer):  # type: ignore[no-un
     with pytest.raises(CannotWatch):
         ask_to_be_told(ticket=mine, phone="+97336123456", position=1)
     assert Ticket.objects.get().notify_at_position is None
+
+
+def test_the_console_list_gives_each_ticket_its_place_in_its_own_line(offer, passport, counters):  # type: ignore[no-untyped-def]
+    from civicdesk.queues.selectors import waiting_for
+    from civicdesk.queues.waits import with_estimates
+
+    for minute in range(3):
+        issue_ticket(offer=offer, now=at(SUNDAY, 9, minute))  # ID cards: 30 minutes, counters 1 and 3
+        issue_ticket(
+            offer=passport,
+            now=at(
+                SUNDAY,
+                9,
+                minute,
+            ),
+        )  # passports: 20 minutes, counters 2 and 3
+    both = counters[2]
+    estimated = with_estimates(waiting_for(both, SUNDAY), centre_lines(offer.centre, SUNDAY))
+    assert [(t.number, minutes) for t, minutes in estimated] == [
+        ("A001", 15),
+        ("B001", 10),
+        ("A002", 30),
+        ("B002", 20),
+        ("A003", 45),
+        ("B003", 30),
+    ]

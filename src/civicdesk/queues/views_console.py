@@ -19,7 +19,7 @@ from civicdesk.queues import services
 from civicdesk.queues.forms import CompleteForm, TransferForm
 from civicdesk.queues.models import Ticket
 from civicdesk.queues.selectors import counter_for, counters_for, current_ticket, held_at, waiting_for
-from civicdesk.queues.waits import centre_lines
+from civicdesk.queues.waits import centre_lines, with_estimates
 
 
 @login_required
@@ -46,15 +46,16 @@ def console(request: HttpRequest, pk: int) -> HttpResponse:
     counter = counter_for(request.user, pk)
     day = local_date(timezone.now())
     ticket = current_ticket(counter)
+    lines = centre_lines(counter.centre, day)
     transfer, complete = _forms(counter)
     if ticket is not None:
         complete.initial["service_given"] = ticket.centre_service_id
     context = {
         "counter": counter,
         "ticket": ticket,
-        "waiting": waiting_for(counter, day),
+        "waiting": with_estimates(waiting_for(counter, day), lines),
         "held": held_at(counter, day),
-        "lines": centre_lines(counter.centre, day),
+        "lines": lines,
         "transfer": transfer,
         "complete": complete,
     }

@@ -90,3 +90,15 @@ def centre_lines(centre: Centre, day: dt.date) -> list[ServiceLine]:
         ServiceLine(offer, offer.waiting, counters.get(offer.pk, 0), mean_service_minutes(offer, day))
         for offer in offers
     ]
+
+
+def with_estimates(tickets: list[Ticket], lines: list[ServiceLine]) -> list[tuple[Ticket, int]]:
+    """Each ticket (in calling order) with its estimated wait from its place in its service's line."""
+    by_offer = {line.offer.pk: line for line in lines}
+    places: dict[int, int] = {}
+    estimated = []
+    for ticket in tickets:
+        places[ticket.centre_service_id] = places.get(ticket.centre_service_id, 0) + 1
+        line = by_offer.get(ticket.centre_service_id)
+        estimated.append((ticket, line.minutes_for(places[ticket.centre_service_id]) if line else 0))
+    return estimated
