@@ -10,9 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from civicdesk.appointments.models import Counter
 from civicdesk.appointments.services import book_slot
 from civicdesk.queues.models import QueueCall, Ticket, TicketStatus
-from civicdesk.queues.services import call_next_ticket
+from civicdesk.queues.services import call_next_ticket, open_counter
 from civicdesk.queues.tickets import issue_ticket
 from tests.appointments.conftest import BEFORE, PERSON, SUNDAY, at
 from tests.conftest import PASSWORD, make_staff
@@ -48,8 +49,12 @@ def test_a_walk_in_ticket_and_a_double_tap_gives_one_ticket(client, centre, offe
     ticket = Ticket.objects.get()
     assert first.status_code == 302 and first["Location"].startswith(url("ticket_page", "en", ticket.token))
     assert again.status_code == 302 and again["Location"] == url("ticket_page", "en", ticket.token)
-    page = client.get(first["Location"])
-    assert "A001" in page.content.decode() and "about 30 minutes" in page.content.decode()
+    page = client.get(first["Location"]).content.decode()
+    assert "A001" in page and "No counter open now" in page
+    counter = Counter.objects.create(centre=centre, number=9)
+    counter.services.set([offer])
+    open_counter(counter=counter, actor=make_staff("desk9", entity="npra"))
+    assert "about 30 minutes" in client.get(first["Location"]).content.decode()
 
 
 def test_kiosk_errors_are_clear_and_write_nothing(client, centre, offer):  # type: ignore[no-untyped-def]

@@ -63,12 +63,13 @@ def position_of(ticket: Ticket) -> int:
 
 
 def estimated_minutes(ticket: Ticket) -> int | None:
+    """Minutes until the ticket is called; None once it is called, or while no counter serves its line."""
     position = position_of(ticket)
-    if not position:
+    counters = open_counters_for(ticket.centre_service) if position else 0
+    if not counters:
         return None
     offer = ticket.centre_service
-    line = ServiceLine(offer, 0, open_counters_for(offer), mean_service_minutes(offer, ticket.day))
-    return line.minutes_for(position)
+    return ServiceLine(offer, 0, counters, mean_service_minutes(offer, ticket.day)).minutes_for(position)
 
 
 def centre_lines(centre: Centre, day: dt.date) -> list[ServiceLine]:
